@@ -1,0 +1,38 @@
+// Reference-counted, 64-byte-aligned element storage shared by an array and its views.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+
+namespace lina {
+
+class Storage {
+ public:
+  static constexpr std::size_t kAlignment = 64;
+
+  // Allocates `nbytes` uninitialised bytes (at least one cache line is reserved so
+  // that size-0 arrays still have a valid pointer). Throws ValueError if the request
+  // is larger than the allocation limit.
+  static std::shared_ptr<Storage> allocate(std::size_t nbytes);
+
+  Storage(const Storage&) = delete;
+  Storage& operator=(const Storage&) = delete;
+  ~Storage();
+
+  std::byte* data() { return data_; }
+  const std::byte* data() const { return data_; }
+  std::size_t nbytes() const { return nbytes_; }
+
+ private:
+  Storage(std::byte* data, std::size_t nbytes) : data_(data), nbytes_(nbytes) {}
+  std::byte* data_;
+  std::size_t nbytes_;
+};
+
+// Largest single allocation lina makes, in bytes (default: half the physical memory;
+// LINA_MAX_ALLOC_BYTES overrides). Larger requests raise ValueError instead of letting
+// the system kill the process.
+std::size_t max_alloc_bytes();
+void set_max_alloc_bytes(std::size_t bytes);
+
+}  // namespace lina

@@ -1,0 +1,92 @@
+// NOTE: [The loop plan]
+// One iterator serves every elementwise operation, reduction and copy (cf. NumPy's
+// nditer and ATen's TensorIterator). Given an iteration shape and operands already
+// viewed at that shape (byte strides, 0 on broadcast axes), the plan
+//   1. drops size-1 dimensions,
+//   2. orders dimensions so the innermost is the one with the smallest stride in the
+//      first operand that moves along it (stride 0 "compares equal to anything"),
+//   3. coalesces neighbours that are contiguous with each other in every operand,
+//      so contiguous operands collapse to one flat loop.
+// Kernels then see only (pointers, inner strides, count): nothing about shapes.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "lina/core/array.hpp"
+
+namespace lina::detail {
+
+inline constexpr int kMaxOperands = 4;
+
+struct LoopPlan {
+  int nops = 0;
+  // Dimensions innermost first, after reordering and coalescing. Empty when the
+  // iteration is a single element; `empty` when it has none.
+  std::vector<std::int64_t> shape;
+  std::vector<std::array<std::int64_t, kMaxOperands>> strides;  // [dim][operand], bytes
+  std::array<char*, kMaxOperands> base{};
+  bool empty = false;
+
+  std::int64_t inner_size() const { return shape.empty() ? 1 : shape[0]; }
+  std::int64_t outer_size() const;  // product of all but the innermost dimension
+  std::array<std::int64_t, kMaxOperands> inner_strides() const;
+};
+
+// Strides of `a` viewed at `shape` (which `a.shape()` must broadcast to): leading
+// axes and broadcast axes get stride 0.
+Strides broadcast_strides(const Array& a, const Shape& shape);
+
+// Builds the plan for operands (pointers and byte strides already at `shape`).
+LoopPlan make_loop_plan(const Shape& shape, std::span<char* const> base,
+                        std::span<const Strides* const> strides);
+
+// Convenience: operands are arrays whose shapes broadcast to `shape`.
+LoopPlan make_loop_plan(const Shape& shape, std::span<const Array* const> operands);
+
+// Calls f(char* const* ptrs, const std::int64_t* inner_strides, std::int64_t n) once
+// per inner run, for outer iterations [begin, end) (default: all of them).
+template <class F>
+void for_each_inner(const LoopPlan& plan, F&& f, std::int64_t begin = 0, std::int64_t end = -1) {
+  if (plan.empty) return;
+  const int nops = plan.nops;
+  const auto inner = plan.inner_strides();
+  const std::int64_t n = plan.inner_size();
+  const std::int64_t outer = plan.outer_size();
+  if (end < 0 || end > outer) end = outer;
+  if (begin >= end) return;
+  const int nd = static_cast<int>(plan.shape.size());
+  std::array<char*, kMaxOperands> ptrs = plan.base;
+  if (nd <= 1) {
+    f(ptrs.data(), inner.data(), n);
+    return;
+  }
+  // Decompose `begin` into a multi-index over dims 1..nd-1 (dim 1 fastest).
+  std::vector<std::int64_t> idx(nd, 0);
+  std::int64_t rem = begin;
+  for (int d = 1; d < nd; ++d) {
+    idx[d] = rem % plan.shape[d];
+    rem /= plan.shape[d];
+    for (int k = 0; k < nops; ++k) ptrs[k] += idx[d] * plan.strides[d][k];
+  }
+  for (std::int64_t it = begin; it < end; ++it) {
+    f(ptrs.data(), inner.data(), n);
+    for (int d = 1; d < nd; ++d) {
+      if (++idx[d] < plan.shape[d]) {
+        for (int k = 0; k < nops; ++k) ptrs[k] += plan.strides[d][k];
+        break;
+      }
+      for (int k = 0; k < nops; ++k) ptrs[k] -= (plan.shape[d] - 1) * plan.strides[d][k];
+      idx[d] = 0;
+    }
+  }
+}
+
+// Copies `src` into `dst` (same shape after broadcasting src), converting the element
+// type with C++'s conversion (float to int truncates toward zero; NaN to int is
+// unspecified in C++, so it is mapped to the minimum value, as NumPy does on x86).
+void copy_cast(const Array& src, Array& dst);
+
+}  // namespace lina::detail
