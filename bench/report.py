@@ -1,0 +1,19 @@
+"""Collects benchmark records into results.json and prints lina/peer ratios per workload."""
+import json
+import sys
+
+records = [json.loads(line) for line in open(sys.argv[1]) if line.strip().startswith("{")]
+json.dump(records, open(sys.argv[2], "w"), indent=1)
+rows = {}
+for r in records:
+    rows.setdefault((r["group"], r["workload"], r["threads"]), []).append(r)
+print(f"| workload | threads | lina | peer | peer value | lina speed-up (peer time / lina time) |")
+print(f"|---|---|---|---|---|---|")
+for (group, workload, threads), rs in rows.items():
+    lina = next((r for r in rs if r["library"] == "lina"), None)
+    for peer in (r for r in rs if r["library"] != "lina"):
+        if lina is None:
+            continue
+        ratio = peer["seconds"] / lina["seconds"]
+        print(f"| {workload} | {threads} | {lina['value']:.3g} {lina['unit']} | {peer['library']} | "
+              f"{peer['value']:.3g} {peer['unit']} | {ratio:.2f}x |")
