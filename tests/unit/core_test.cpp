@@ -76,3 +76,22 @@ TEST(Core, AllocationLimitRaisesValueError) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Core, LargeBuffersAreReusedAfterFree) {
+  lina::release_cached_buffers();
+  const void* first = nullptr;
+  {
+    lina::Array a({1 << 20}, lina::float32);  // 4 MiB: a large buffer
+    first = a.raw_data();
+  }
+  EXPECT_GE(lina::cached_buffer_bytes(), std::size_t{4} << 20);
+  lina::Array b({1 << 20}, lina::float32);
+  EXPECT_EQ(b.raw_data(), first);
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(b.raw_data()) % 64, 0u);
+  lina::release_cached_buffers();
+  EXPECT_EQ(lina::cached_buffer_bytes(), 0u);
+}
+
+}  // namespace

@@ -24,9 +24,11 @@ class Storage {
   std::size_t nbytes() const { return nbytes_; }
 
  private:
-  Storage(std::byte* data, std::size_t nbytes) : data_(data), nbytes_(nbytes) {}
+  Storage(std::byte* data, std::size_t nbytes, std::size_t capacity)
+      : data_(data), nbytes_(nbytes), capacity_(capacity) {}
   std::byte* data_;
   std::size_t nbytes_;
+  std::size_t capacity_;  // bytes actually reserved (a size class, see storage.cpp)
 };
 
 // Largest single allocation lina makes, in bytes (default: half the physical memory;
@@ -34,5 +36,10 @@ class Storage {
 // the system kill the process.
 std::size_t max_alloc_bytes();
 void set_max_alloc_bytes(std::size_t bytes);
+
+// Frees the large buffers lina keeps for reuse (see NOTE: [Buffer cache]).
+void release_cached_buffers();
+// Bytes currently held in the buffer cache.
+std::size_t cached_buffer_bytes();
 
 }  // namespace lina
