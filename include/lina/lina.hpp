@@ -8,6 +8,7 @@
 #include "lina/core/index.hpp"
 #include "lina/core/scalar.hpp"
 #include "lina/core/shape.hpp"
+#include "lina/core/threads.hpp"
 #include "lina/io/npy.hpp"
 #include "lina/io/print.hpp"
 #include "lina/ops/creation.hpp"

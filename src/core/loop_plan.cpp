@@ -153,7 +153,7 @@ void copy_cast(const Array& src, Array& dst) {
     using D = decltype(dt);
     visit_dtype(src.dtype(), [&](auto stag) {
       using S = decltype(stag);
-      for_each_inner(plan, [](char* const* p, const std::int64_t* st, std::int64_t n) {
+      parallel_for_each_inner(plan, [](char* const* p, const std::int64_t* st, std::int64_t n) {
         cast_run<D, S>(p, st, n);
       });
     });

@@ -16,6 +16,11 @@
 #include <vector>
 
 #include "lina/core/array.hpp"
+#include "lina/core/threads.hpp"
+
+#ifdef LINA_HAVE_OPENMP
+#include <omp.h>
+#endif
 
 namespace lina::detail {
 
@@ -82,6 +87,51 @@ void for_each_inner(const LoopPlan& plan, F&& f, std::int64_t begin = 0, std::in
       idx[d] = 0;
     }
   }
+}
+
+// Below this many elements an operation runs on one thread: starting threads costs
+// more than it saves (cf. ATen's GRAIN_SIZE of 32768).
+inline constexpr std::int64_t kParallelGrain = std::int64_t{1} << 16;
+
+// As for_each_inner, but splits the iterations across lina's threads when there are
+// at least kParallelGrain elements and we are not already inside a parallel region.
+// f must be safe to call concurrently on disjoint parts (true for elementwise ops and
+// copies, not for reductions into a shared output).
+template <class F>
+void parallel_for_each_inner(const LoopPlan& plan, F&& f) {
+  if (plan.empty) return;
+  const std::int64_t n = plan.inner_size(), outer = plan.outer_size();
+#ifdef LINA_HAVE_OPENMP
+  const int nthreads = get_num_threads();
+  if (nthreads > 1 && n * outer >= kParallelGrain && !omp_in_parallel()) {
+    if (outer >= nthreads) {
+#pragma omp parallel num_threads(nthreads)
+      {
+        const int t = omp_get_thread_num(), nt = omp_get_num_threads();
+        for_each_inner(plan, f, outer * t / nt, outer * (t + 1) / nt);
+      }
+    } else {
+      // Few outer iterations (typically one flat contiguous run): split the inner run
+      // into cache-line-aligned chunks instead.
+      const auto inner = plan.inner_strides();
+#pragma omp parallel num_threads(nthreads)
+      {
+        const int t = omp_get_thread_num(), nt = omp_get_num_threads();
+        const std::int64_t lo = n * t / nt / 16 * 16;
+        const std::int64_t hi = t + 1 == nt ? n : n * (t + 1) / nt / 16 * 16;
+        if (hi > lo) {
+          for_each_inner(plan, [&](char* const* p, const std::int64_t* st, std::int64_t) {
+            std::array<char*, kMaxOperands> q{};
+            for (int k = 0; k < plan.nops; ++k) q[k] = p[k] + lo * inner[k];
+            f(q.data(), st, hi - lo);
+          });
+        }
+      }
+    }
+    return;
+  }
+#endif
+  for_each_inner(plan, f);
 }
 
 // Copies `src` into `dst` (same shape after broadcasting src), converting the element

@@ -95,3 +95,26 @@ TEST(Core, LargeBuffersAreReusedAfterFree) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Core, ParallelCopyOfTransposeMatchesSerial) {
+  // Large enough to be split across threads; compare against element access.
+  lina::Array a({300, 500}, lina::int32);
+  int32_t* p = a.data<int32_t>();
+  for (int i = 0; i < 300 * 500; ++i) p[i] = i;
+  const lina::Array t = lina::Array(a.storage(), 0, {500, 300}, {4, 2000}, lina::int32).copy();
+  ASSERT_EQ(t.shape(), (lina::Shape{500, 300}));
+  for (int i = 0; i < 500; i += 7)
+    for (int j = 0; j < 300; j += 11) ASSERT_EQ(t.at<int32_t>(i, j), a.at<int32_t>(j, i));
+}
+
+TEST(Core, SetNumThreadsValidates) {
+  const int old = lina::get_num_threads();
+  EXPECT_THROW(lina::set_num_threads(0), lina::ValueError);
+  lina::set_num_threads(1);
+  EXPECT_EQ(lina::get_num_threads(), 1);
+  lina::set_num_threads(old);
+}
+
+}  // namespace
