@@ -1,0 +1,65 @@
+// Inner loops for elementwise kernels. The loop plan hands each call a count, the
+// operand pointers (output first) and their byte strides; the loops pick a path by
+// operand kind: all contiguous, one operand a broadcast scalar (stride 0), or strided.
+// The contiguous paths are plain indexed loops the compiler vectorises.
+#pragma once
+
+#include <cstdint>
+
+namespace lina::kernels {
+
+template <class Op, class T, class R>
+void binary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
+  R* out = reinterpret_cast<R*>(p[0]);
+  const T* a = reinterpret_cast<const T*>(p[1]);
+  const T* b = reinterpret_cast<const T*>(p[2]);
+  constexpr std::int64_t so = sizeof(R), si = sizeof(T);
+  if (st[0] == so) {
+    if (st[1] == si && st[2] == si) {
+      for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i], b[i]);
+      return;
+    }
+    if (st[1] == si && st[2] == 0) {
+      const T bv = *b;
+      for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i], bv);
+      return;
+    }
+    if (st[1] == 0 && st[2] == si) {
+      const T av = *a;
+      for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(av, b[i]);
+      return;
+    }
+  }
+  char* o = p[0];
+  const char* x = p[1];
+  const char* y = p[2];
+  for (std::int64_t i = 0; i < n; ++i, o += st[0], x += st[1], y += st[2])
+    *reinterpret_cast<R*>(o) = Op::apply(*reinterpret_cast<const T*>(x), *reinterpret_cast<const T*>(y));
+}
+
+template <class Op, class T, class R>
+void unary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
+  if (st[0] == sizeof(R) && st[1] == sizeof(T)) {
+    R* out = reinterpret_cast<R*>(p[0]);
+    const T* a = reinterpret_cast<const T*>(p[1]);
+    for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i]);
+    return;
+  }
+  char* o = p[0];
+  const char* x = p[1];
+  for (std::int64_t i = 0; i < n; ++i, o += st[0], x += st[1])
+    *reinterpret_cast<R*>(o) = Op::apply(*reinterpret_cast<const T*>(x));
+}
+
+template <class T>
+void where_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
+  char* o = p[0];
+  const char* c = p[1];
+  const char* x = p[2];
+  const char* y = p[3];
+  for (std::int64_t i = 0; i < n; ++i, o += st[0], c += st[1], x += st[2], y += st[3])
+    *reinterpret_cast<T*>(o) = *reinterpret_cast<const bool*>(c) ? *reinterpret_cast<const T*>(x)
+                                                                 : *reinterpret_cast<const T*>(y);
+}
+
+}  // namespace lina::kernels

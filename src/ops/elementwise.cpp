@@ -1,0 +1,408 @@
+// The elementwise driver: every unary and binary operation goes through run_binary /
+// run_unary, which do promotion, broadcasting, input casting, output allocation or
+// checking (out=), and hand the loop plan to a kernel from src/kernels/.
+#include "lina/ops/elementwise.hpp"
+
+#include <cstring>
+#include <limits>
+#include <optional>
+#include <string>
+
+#include "core/loop_plan.hpp"
+#include "kernels/elementwise_functors.hpp"
+#include "kernels/elementwise_loops.hpp"
+
+namespace lina {
+
+namespace {
+
+namespace k = kernels;
+using detail::for_each_inner;
+using detail::make_loop_plan;
+using detail::parallel_for_each_inner;
+
+// An operand: an array, or a weak scalar (a C++ literal).
+struct Operand {
+  const Array* array = nullptr;
+  Scalar scalar = Scalar(false);
+  const Shape& shape() const {
+    static const Shape kScalarShape{};
+    return array ? array->shape() : kScalarShape;
+  }
+};
+
+Operand of(const Array& a) { return Operand{&a, Scalar(false)}; }
+Operand of(Scalar s) { return Operand{nullptr, s}; }
+
+DType common_dtype(const Operand& a, const Operand& b) {
+  if (a.array && b.array) return promote_types(a.array->dtype(), b.array->dtype());
+  if (a.array) return promote_weak(a.array->dtype(), b.scalar.kind());
+  if (b.array) return promote_weak(b.array->dtype(), a.scalar.kind());
+  // Two literals: Python's own rules (bool < int < float).
+  const auto rank = [](ScalarKind k) { return static_cast<int>(k); };
+  const ScalarKind kk = rank(a.scalar.kind()) > rank(b.scalar.kind()) ? a.scalar.kind() : b.scalar.kind();
+  return kk == ScalarKind::Bool ? DType::Bool : kk == ScalarKind::Int ? DType::Int64 : DType::Float64;
+}
+
+// A 0-d array holding a weak scalar in dtype `t`. An integer literal that does not fit
+// an integer dtype is an error, as NumPy's "Python integer 300 out of bounds for uint8".
+Array scalar_array(Scalar s, DType t, const char* op) {
+  Array out(Shape{}, t);
+  if (s.kind() == ScalarKind::Int && is_integer(t)) {
+    const std::int64_t v = s.as_int();
+    const auto [lo, hi] = [&]() -> std::pair<std::int64_t, std::int64_t> {
+      switch (t) {
+        case DType::UInt8: return {0, 255};
+        case DType::Int32:
+          return {std::numeric_limits<std::int32_t>::min(), std::numeric_limits<std::int32_t>::max()};
+        default: return {std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()};
+      }
+    }();
+    if (v < lo || v > hi)
+      throw ValueError(std::string(op) + ": integer " + std::to_string(v) + " is out of bounds for " +
+                       dtype_name(t) + " (valid: " + std::to_string(lo) + " to " + std::to_string(hi) +
+                       "); convert the array with astype() first");
+  }
+  out.fill(s);
+  return out;
+}
+
+Array as_dtype(const Operand& o, DType t, const char* op) {
+  if (!o.array) return scalar_array(o.scalar, t, op);
+  return o.array->dtype() == t ? *o.array : o.array->astype(t);
+}
+
+bool can_cast_same_kind(DType from, DType to) {
+  if (from == to || from == DType::Bool) return true;
+  if (to == DType::Bool) return false;
+  if (is_floating(from)) return is_floating(to);
+  if (from == DType::UInt8) return true;
+  return to != DType::UInt8;  // signed integers: not into unsigned
+}
+
+bool same_view(const Array& a, const Array& b) {
+  return a.storage() == b.storage() && a.offset() == b.offset() && a.shape() == b.shape() &&
+         a.strides() == b.strides() && a.dtype() == b.dtype();
+}
+
+// An input that shares memory with the output but is not the very same view would be
+// overwritten while it is read (a += a.T): work on a copy of it instead.
+Array unalias(const Array& input, const Array& out) {
+  if (input.shares_memory_with(out) && !same_view(input, out) && input.size() > 0) return input.copy();
+  return input;
+}
+
+// Checks an out= argument against the computed shape and dtype.
+void check_out(const char* op, const Array& out, const Shape& shape, DType result) {
+  if (out.shape() != shape)
+    throw ShapeError(std::string(op) + ": output array has shape " + shape_str_compact(out.shape()) +
+                     " but the operands broadcast to shape " + shape_str_compact(shape) +
+                     "; the output must have exactly the broadcast shape");
+  if (!can_cast_same_kind(result, out.dtype()))
+    throw TypeError(std::string(op) + ": cannot cast the result from " + dtype_name(result) + " to the output's " +
+                    dtype_name(out.dtype()) + " with casting rule 'same_kind'");
+}
+
+template <class F>
+decltype(auto) visit_float(DType t, F&& f) {
+  if (t == DType::Float32) return f(float{});
+  return f(double{});
+}
+
+// The dtype float functions compute in for an input dtype (NumPy gives float16 for
+// bool and uint8, which lina does not have: float32 is the nearest).
+DType float_for(DType t) {
+  if (is_floating(t)) return t;
+  return (t == DType::Bool || t == DType::UInt8) ? DType::Float32 : DType::Float64;
+}
+
+enum class Family { Arithmetic, TrueDivide, Compare, Logical };
+
+template <class Op>
+Array& run_binary_into(const char* op, Family family, const Operand& a, const Operand& b, Array* out,
+                       Array& result_holder) {
+  const Shape shape = broadcast_shapes(a.shape(), b.shape(), op);
+  const DType common = common_dtype(a, b);
+  DType compute = common;
+  DType result = common;
+  switch (family) {
+    case Family::Arithmetic:
+      if (common == DType::Bool) {
+        if constexpr (std::is_same_v<Op, k::Subtract>)
+          throw TypeError(std::string(op) +
+                          ": numpy boolean subtract, the `-` operator, is not supported; use "
+                          "logical_xor instead, or astype() to an integer dtype first");
+        if constexpr (std::is_same_v<Op, k::FloorDivide> || std::is_same_v<Op, k::Remainder> ||
+                      std::is_same_v<Op, k::Power>)
+          throw TypeError(std::string(op) +
+                          ": of two bool operands gives int8 in NumPy, a dtype lina does not have; "
+                          "convert with astype() first");
+      }
+      break;
+    case Family::TrueDivide:
+      compute = result = is_floating(common) ? common : DType::Float64;
+      break;
+    case Family::Compare: result = DType::Bool; break;
+    case Family::Logical: compute = result = DType::Bool; break;
+  }
+  Array av = as_dtype(a, compute, op);
+  Array bv = as_dtype(b, compute, op);
+  if constexpr (std::is_same_v<Op, k::Power>) {
+    if (is_integer(compute) && compute != DType::UInt8) {
+      visit_dtype(compute, [&](auto t) {
+        using T = decltype(t);
+        if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+          const Array* ops1[1] = {&bv};
+          bool negative = false;
+          for_each_inner(make_loop_plan(bv.shape(), std::span<const Array* const>(ops1, 1)),
+                         [&](char* const* p, const std::int64_t* st, std::int64_t n) {
+                           for (std::int64_t i = 0; i < n; ++i)
+                             negative |= *reinterpret_cast<const T*>(p[0] + i * st[0]) < 0;
+                         });
+          if (negative)
+            throw ValueError(std::string(op) + ": Integers to negative integer powers are not allowed; "
+                             "use a float dtype for negative exponents");
+        }
+      });
+    }
+  }
+  Array* target;
+  if (out) {
+    check_out(op, *out, shape, result);
+    av = unalias(av, *out);
+    bv = unalias(bv, *out);
+    if (out->dtype() == result) {
+      target = out;
+    } else {
+      result_holder = Array(shape, result);
+      target = &result_holder;
+    }
+  } else {
+    result_holder = Array(shape, result);
+    target = &result_holder;
+  }
+  const Array* ops[3] = {target, &av, &bv};
+  const auto plan = make_loop_plan(shape, std::span<const Array* const>(ops, 3));
+  auto run = [&](auto t) {
+    using T = decltype(t);
+    if constexpr (std::is_same_v<Op, k::Divide>) {
+      if constexpr (std::is_floating_point_v<T>) parallel_for_each_inner(plan, k::binary_loop<Op, T, T>);
+    } else if (family == Family::Compare || family == Family::Logical) {
+      parallel_for_each_inner(plan, k::binary_loop<Op, T, bool>);
+    } else {
+      if constexpr (!std::is_same_v<Op, k::Equal> && !std::is_same_v<Op, k::NotEqual> &&
+                    !std::is_same_v<Op, k::Less> && !std::is_same_v<Op, k::LessEqual> &&
+                    !std::is_same_v<Op, k::Greater> && !std::is_same_v<Op, k::GreaterEqual> &&
+                    !std::is_same_v<Op, k::LogicalAnd> && !std::is_same_v<Op, k::LogicalOr> &&
+                    !std::is_same_v<Op, k::LogicalXor>)
+        parallel_for_each_inner(plan, k::binary_loop<Op, T, T>);
+    }
+  };
+  visit_dtype(compute, run);
+  if (out && target != out) {
+    detail::copy_cast(*target, *out);
+    return *out;
+  }
+  return *target;
+}
+
+template <class Op>
+Array binary(const char* op, Family family, const Operand& a, const Operand& b) {
+  Array holder;
+  return run_binary_into<Op>(op, family, a, b, nullptr, holder);
+}
+
+template <class Op>
+Array& binary_out(const char* op, Family family, const Operand& a, const Operand& b, Array& out) {
+  Array holder;
+  return run_binary_into<Op>(op, family, a, b, &out, holder);
+}
+
+enum class UnaryFamily { SameType, FloatFunction, ToBool };
+
+template <class Op>
+Array& run_unary_into(const char* op, UnaryFamily family, const Array& a, Array* out, Array& holder) {
+  DType compute = a.dtype();
+  DType result = compute;
+  if (family == UnaryFamily::FloatFunction) compute = result = float_for(a.dtype());
+  if (family == UnaryFamily::ToBool) result = DType::Bool;
+  if (a.dtype() == DType::Bool) {
+    if constexpr (std::is_same_v<Op, k::Negative>)
+      throw TypeError(std::string(op) +
+                      ": the numpy boolean negative, the `-` operator, is not supported; use "
+                      "logical_not instead");
+    if constexpr (std::is_same_v<Op, k::Sign>)
+      throw TypeError(std::string(op) + ": not supported for bool input (as in NumPy); convert with astype()");
+    if constexpr (std::is_same_v<Op, k::Square>)
+      throw TypeError(std::string(op) +
+                      ": of a bool array gives int8 in NumPy, a dtype lina does not have; convert "
+                      "with astype() first");
+    if constexpr (std::is_same_v<Op, k::Round>) compute = result = DType::Float32;
+  }
+  Array av = a.dtype() == compute ? a : a.astype(compute);
+  Array* target;
+  if (out) {
+    check_out(op, *out, a.shape(), result);
+    av = unalias(av, *out);
+    if (out->dtype() == result) {
+      target = out;
+    } else {
+      holder = Array(a.shape(), result);
+      target = &holder;
+    }
+  } else {
+    holder = Array(a.shape(), result);
+    target = &holder;
+  }
+  const Array* ops[2] = {target, &av};
+  const auto plan = make_loop_plan(a.shape(), std::span<const Array* const>(ops, 2));
+  if constexpr (std::is_same_v<Op, k::LogicalNot>) {
+    visit_dtype(compute, [&](auto t) {
+      using T = decltype(t);
+      parallel_for_each_inner(plan, k::unary_loop<Op, T, bool>);
+    });
+  } else if (family == UnaryFamily::FloatFunction ||
+             (std::is_same_v<Op, k::Round> && is_floating(compute))) {
+    visit_float(compute, [&](auto t) {
+      using T = decltype(t);
+      parallel_for_each_inner(plan, k::unary_loop<Op, T, T>);
+    });
+  } else {
+    visit_dtype(compute, [&](auto t) {
+      using T = decltype(t);
+      constexpr bool float_only = std::is_same_v<Op, k::Exp> || std::is_same_v<Op, k::Log> ||
+                                  std::is_same_v<Op, k::Log1p> || std::is_same_v<Op, k::Expm1> ||
+                                  std::is_same_v<Op, k::Sqrt> || std::is_same_v<Op, k::Sin> ||
+                                  std::is_same_v<Op, k::Cos> || std::is_same_v<Op, k::Tanh> ||
+                                  std::is_same_v<Op, k::Floor> || std::is_same_v<Op, k::Ceil> ||
+                                  std::is_same_v<Op, k::Sigmoid>;
+      if constexpr (!float_only) parallel_for_each_inner(plan, k::unary_loop<Op, T, T>);
+    });
+  }
+  if (out && target != out) {
+    detail::copy_cast(*target, *out);
+    return *out;
+  }
+  return *target;
+}
+
+template <class Op>
+Array unary(const char* op, UnaryFamily family, const Array& a) {
+  Array holder;
+  return run_unary_into<Op>(op, family, a, nullptr, holder);
+}
+
+template <class Op>
+Array& unary_out(const char* op, UnaryFamily family, const Array& a, Array& out) {
+  Array holder;
+  return run_unary_into<Op>(op, family, a, &out, holder);
+}
+
+}  // namespace
+
+#define LINA_DEFINE_BINARY(name, Op, family)                                                     \
+  Array name(const Array& a, const Array& b) { return binary<k::Op>(#name, family, of(a), of(b)); } \
+  Array name(const Array& a, Scalar b) { return binary<k::Op>(#name, family, of(a), of(b)); }       \
+  Array name(Scalar a, const Array& b) { return binary<k::Op>(#name, family, of(a), of(b)); }       \
+  Array& name(const Array& a, const Array& b, Array& out) {                                      \
+    return binary_out<k::Op>(#name, family, of(a), of(b), out);                                  \
+  }                                                                                              \
+  Array& name(const Array& a, Scalar b, Array& out) {                                            \
+    return binary_out<k::Op>(#name, family, of(a), of(b), out);                                  \
+  }
+
+LINA_DEFINE_BINARY(add, Add, Family::Arithmetic)
+LINA_DEFINE_BINARY(subtract, Subtract, Family::Arithmetic)
+LINA_DEFINE_BINARY(multiply, Multiply, Family::Arithmetic)
+LINA_DEFINE_BINARY(hadamard, Multiply, Family::Arithmetic)
+LINA_DEFINE_BINARY(divide, Divide, Family::TrueDivide)
+LINA_DEFINE_BINARY(floor_divide, FloorDivide, Family::Arithmetic)
+LINA_DEFINE_BINARY(remainder, Remainder, Family::Arithmetic)
+LINA_DEFINE_BINARY(mod, Remainder, Family::Arithmetic)
+LINA_DEFINE_BINARY(power, Power, Family::Arithmetic)
+LINA_DEFINE_BINARY(maximum, Maximum, Family::Arithmetic)
+LINA_DEFINE_BINARY(minimum, Minimum, Family::Arithmetic)
+LINA_DEFINE_BINARY(equal, Equal, Family::Compare)
+LINA_DEFINE_BINARY(not_equal, NotEqual, Family::Compare)
+LINA_DEFINE_BINARY(less, Less, Family::Compare)
+LINA_DEFINE_BINARY(less_equal, LessEqual, Family::Compare)
+LINA_DEFINE_BINARY(greater, Greater, Family::Compare)
+LINA_DEFINE_BINARY(greater_equal, GreaterEqual, Family::Compare)
+LINA_DEFINE_BINARY(logical_and, LogicalAnd, Family::Logical)
+LINA_DEFINE_BINARY(logical_or, LogicalOr, Family::Logical)
+LINA_DEFINE_BINARY(logical_xor, LogicalXor, Family::Logical)
+
+#undef LINA_DEFINE_BINARY
+
+#define LINA_DEFINE_UNARY(name, Op, family)                                                 \
+  Array name(const Array& a) { return unary<k::Op>(#name, family, a); }                     \
+  Array& name(const Array& a, Array& out) { return unary_out<k::Op>(#name, family, a, out); }
+
+LINA_DEFINE_UNARY(negative, Negative, UnaryFamily::SameType)
+LINA_DEFINE_UNARY(abs, Abs, UnaryFamily::SameType)
+LINA_DEFINE_UNARY(sign, Sign, UnaryFamily::SameType)
+LINA_DEFINE_UNARY(square, Square, UnaryFamily::SameType)
+LINA_DEFINE_UNARY(round, Round, UnaryFamily::SameType)
+LINA_DEFINE_UNARY(relu, Relu, UnaryFamily::SameType)
+LINA_DEFINE_UNARY(exp, Exp, UnaryFamily::FloatFunction)
+LINA_DEFINE_UNARY(log, Log, UnaryFamily::FloatFunction)
+LINA_DEFINE_UNARY(log1p, Log1p, UnaryFamily::FloatFunction)
+LINA_DEFINE_UNARY(expm1, Expm1, UnaryFamily::FloatFunction)
+LINA_DEFINE_UNARY(sqrt, Sqrt, UnaryFamily::FloatFunction)
+LINA_DEFINE_UNARY(sin, Sin, UnaryFamily::FloatFunction)
+LINA_DEFINE_UNARY(cos, Cos, UnaryFamily::FloatFunction)
+LINA_DEFINE_UNARY(tanh, Tanh, UnaryFamily::FloatFunction)
+LINA_DEFINE_UNARY(floor, Floor, UnaryFamily::FloatFunction)
+LINA_DEFINE_UNARY(ceil, Ceil, UnaryFamily::FloatFunction)
+LINA_DEFINE_UNARY(sigmoid, Sigmoid, UnaryFamily::FloatFunction)
+LINA_DEFINE_UNARY(logical_not, LogicalNot, UnaryFamily::ToBool)
+
+#undef LINA_DEFINE_UNARY
+
+// --- where and clip ------------------------------------------------------------------
+
+namespace {
+
+Array where_impl(const Array& cond, const Operand& x, const Operand& y) {
+  const Shape shape = broadcast_shapes({cond.shape(), x.shape(), y.shape()}, "where");
+  const DType t = common_dtype(x, y);
+  const Array c = cond.dtype() == DType::Bool ? cond : cond.astype(DType::Bool);
+  const Array xv = as_dtype(x, t, "where");
+  const Array yv = as_dtype(y, t, "where");
+  Array out(shape, t);
+  const Array* ops[4] = {&out, &c, &xv, &yv};
+  const auto plan = make_loop_plan(shape, std::span<const Array* const>(ops, 4));
+  visit_dtype(t, [&](auto tag) {
+    using T = decltype(tag);
+    parallel_for_each_inner(plan, k::where_loop<T>);
+  });
+  return out;
+}
+
+}  // namespace
+
+Array where(const Array& cond, const Array& x, const Array& y) { return where_impl(cond, of(x), of(y)); }
+Array where(const Array& cond, const Array& x, Scalar y) { return where_impl(cond, of(x), of(y)); }
+Array where(const Array& cond, Scalar x, const Array& y) { return where_impl(cond, of(x), of(y)); }
+Array where(const Array& cond, Scalar x, Scalar y) { return where_impl(cond, of(x), of(y)); }
+
+Array clip(const Array& a, const Array& lo, const Array& hi) { return minimum(maximum(a, lo), hi); }
+Array clip(const Array& a, Scalar lo, Scalar hi) {
+  // Promote once for both bounds so clip(int_array, 0.5, 2.5) is float64, as NumPy.
+  const DType t = promote_types(promote_weak(a.dtype(), lo.kind()), promote_weak(a.dtype(), hi.kind()));
+  const Array av = a.dtype() == t ? a : a.astype(t);
+  return minimum(maximum(av, lo), hi);
+}
+
+// --- in-place operators -----------------------------------------------------------------
+
+Array& Array::operator+=(const Array& b) { return add(*this, b, *this); }
+Array& Array::operator-=(const Array& b) { return subtract(*this, b, *this); }
+Array& Array::operator*=(const Array& b) { return multiply(*this, b, *this); }
+Array& Array::operator/=(const Array& b) { return divide(*this, b, *this); }
+Array& Array::operator+=(Scalar b) { return add(*this, b, *this); }
+Array& Array::operator-=(Scalar b) { return subtract(*this, b, *this); }
+Array& Array::operator*=(Scalar b) { return multiply(*this, b, *this); }
+Array& Array::operator/=(Scalar b) { return divide(*this, b, *this); }
+
+}  // namespace lina
