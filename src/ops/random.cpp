@@ -3,6 +3,8 @@
 
 #include <cmath>
 #include <string>
+#include <tuple>
+#include <utility>
 
 #include "lina/ops/creation.hpp"
 
@@ -15,6 +17,14 @@ std::uint64_t splitmix64(std::uint64_t& x) {
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
   return z ^ (z >> 31);
+}
+
+// The 128-bit product of a and b as (high, low) words, in portable C++.
+std::pair<std::uint64_t, std::uint64_t> mul128(std::uint64_t a, std::uint64_t b) {
+  const std::uint64_t a_lo = a & 0xffffffffULL, a_hi = a >> 32, b_lo = b & 0xffffffffULL, b_hi = b >> 32;
+  const std::uint64_t ll = a_lo * b_lo, lh = a_lo * b_hi, hl = a_hi * b_lo, hh = a_hi * b_hi;
+  const std::uint64_t mid = (ll >> 32) + (lh & 0xffffffffULL) + (hl & 0xffffffffULL);
+  return {hh + (lh >> 32) + (hl >> 32) + (mid >> 32), (mid << 32) | (ll & 0xffffffffULL)};
 }
 
 std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
@@ -58,16 +68,12 @@ double Generator::next_normal() {
 }
 
 std::uint64_t Generator::next_below(std::uint64_t bound) {
-  unsigned __int128 m = static_cast<unsigned __int128>(next_u64()) * bound;
-  auto lo = static_cast<std::uint64_t>(m);
+  auto [hi, lo] = mul128(next_u64(), bound);
   if (lo < bound) {
     const std::uint64_t threshold = (0 - bound) % bound;
-    while (lo < threshold) {
-      m = static_cast<unsigned __int128>(next_u64()) * bound;
-      lo = static_cast<std::uint64_t>(m);
-    }
+    while (lo < threshold) std::tie(hi, lo) = mul128(next_u64(), bound);
   }
-  return static_cast<std::uint64_t>(m >> 64);
+  return hi;
 }
 
 Array Generator::uniform(double low, double high, const Shape& shape, DType dtype) {
