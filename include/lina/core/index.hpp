@@ -3,7 +3,7 @@
 //   NumPy                     lina
 //   a[1, -1]                  a(1, -1)
 //   a[1:, ::-2]               a(slice(1, none), slice(none, none, -2))
-//   a[:, None]                a(all, newaxis)
+//   a[:, None]                a(colon, newaxis)
 //   a[..., 0]                 a(ellipsis, 0)
 //   a[1:3] = b                a(slice(1, 3)) = b        (writes through the view)
 //   a[mask]                   a[mask]                   (copy; mask is a bool Array)
@@ -31,7 +31,7 @@ inline Slice slice(std::optional<std::int64_t> start, std::optional<std::int64_t
 }
 
 // ":" — the whole axis.
-inline constexpr Slice all{};
+inline constexpr Slice colon{};
 
 struct NewAxis {};
 inline constexpr NewAxis newaxis{};

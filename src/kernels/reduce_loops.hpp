@@ -1,0 +1,64 @@
+// Inner loops for reductions. The loop plan views the output at the input's shape with
+// stride 0 on the reduced axes, so each inner run either reduces into one output
+// element (output stride 0) or combines a whole row into a row of outputs
+// (out[i] = op(out[i], in[i]): how axis 0 of a C-order matrix stays vectorisable).
+#pragma once
+
+#include <cstdint>
+#include <type_traits>
+
+namespace lina::kernels {
+
+// NumPy's pairwise summation (umath/loops_utils.h.src): runs of up to 128 elements are
+// summed with eight accumulators, longer ones are halved recursively, so the error
+// grows as O(log n) instead of O(n).
+template <class T>
+T pairwise_sum(const char* p, std::int64_t n, std::int64_t stride) {
+  auto at = [&](std::int64_t i) { return *reinterpret_cast<const T*>(p + i * stride); };
+  if (n < 8) {
+    T s = T(-0.0);
+    for (std::int64_t i = 0; i < n; ++i) s += at(i);
+    return s;
+  }
+  if (n <= 128) {
+    T r[8];
+    for (int k = 0; k < 8; ++k) r[k] = at(k);
+    std::int64_t i = 8;
+    for (; i + 8 <= n; i += 8)
+      for (int k = 0; k < 8; ++k) r[k] += at(i + k);
+    T s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; ++i) s += at(i);
+    return s;
+  }
+  std::int64_t half = n / 2;
+  half -= half % 8;
+  return pairwise_sum<T>(p, half, stride) + pairwise_sum<T>(p + half * stride, n - half, stride);
+}
+
+template <class Op, class T, bool kPairwise>
+void reduce_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
+  if (st[0] == 0) {
+    T& acc = *reinterpret_cast<T*>(p[0]);
+    if constexpr (kPairwise) {
+      acc = Op::apply(acc, pairwise_sum<T>(p[1], n, st[1]));
+    } else {
+      T a = acc;
+      const char* x = p[1];
+      for (std::int64_t i = 0; i < n; ++i, x += st[1]) a = Op::apply(a, *reinterpret_cast<const T*>(x));
+      acc = a;
+    }
+    return;
+  }
+  if (st[0] == sizeof(T) && st[1] == sizeof(T)) {
+    T* out = reinterpret_cast<T*>(p[0]);
+    const T* in = reinterpret_cast<const T*>(p[1]);
+    for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(out[i], in[i]);
+    return;
+  }
+  char* o = p[0];
+  const char* x = p[1];
+  for (std::int64_t i = 0; i < n; ++i, o += st[0], x += st[1])
+    *reinterpret_cast<T*>(o) = Op::apply(*reinterpret_cast<T*>(o), *reinterpret_cast<const T*>(x));
+}
+
+}  // namespace lina::kernels

@@ -1,0 +1,184 @@
+// The reduction driver: every reduction becomes "initialise the output, then fold the
+// input into it through the loop plan" (see kernels/reduce_loops.hpp).
+#include "lina/ops/reduction.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "core/loop_plan.hpp"
+#include "kernels/elementwise_functors.hpp"
+#include "kernels/reduce_loops.hpp"
+#include "lina/ops/creation.hpp"
+#include "lina/ops/elementwise.hpp"
+#include "lina/ops/shape_ops.hpp"
+
+namespace lina {
+
+namespace {
+
+namespace k = kernels;
+
+struct Plan {
+  std::vector<int> axes;  // normalised reduced axes
+  Shape keep_shape;       // input shape with reduced axes set to 1
+  Shape out_shape;        // the result's shape (keepdims or not)
+  std::int64_t count = 1; // elements folded into each output
+};
+
+Plan plan_for(const Array& a, const Axes& axis, bool keepdims, const char* op) {
+  Plan p;
+  p.axes = axis.normalize(a.ndim(), op);
+  p.keep_shape = a.shape();
+  for (int d : p.axes) {
+    p.count *= a.shape()[d];
+    p.keep_shape[d] = 1;
+  }
+  for (int d = 0; d < a.ndim(); ++d) {
+    const bool reduced = std::find(p.axes.begin(), p.axes.end(), d) != p.axes.end();
+    if (!reduced) p.out_shape.push_back(a.shape()[d]);
+    else if (keepdims) p.out_shape.push_back(1);
+  }
+  return p;
+}
+
+// Folds `in` (already in the accumulator dtype) into `acc` (shape keep_shape,
+// initialised) with Op.
+template <class Op, bool kPairwiseFloats>
+void fold(const Array& in, Array& acc) {
+  const Array* ops[2] = {&acc, &in};
+  const auto plan = detail::make_loop_plan(in.shape(), std::span<const Array* const>(ops, 2));
+  visit_dtype(in.dtype(), [&](auto t) {
+    using T = decltype(t);
+    if constexpr (kPairwiseFloats && std::is_floating_point_v<T>)
+      detail::for_each_inner(plan, k::reduce_loop<Op, T, true>);
+    else
+      detail::for_each_inner(plan, k::reduce_loop<Op, T, false>);
+  });
+}
+
+Array finish(const Array& acc, const Plan& p) { return acc.reshape(p.out_shape); }
+
+DType sum_dtype(DType t) {
+  return (t == DType::Bool || t == DType::UInt8 || t == DType::Int32) ? DType::Int64 : t;
+}
+
+template <class Op>
+Array fold_with_identity(const char* op, const Array& a, const Axes& axis, bool keepdims, DType acc_t, Scalar identity) {
+  const Plan p = plan_for(a, axis, keepdims, op);
+  const Array in = a.dtype() == acc_t ? a : a.astype(acc_t);
+  Array acc = full(p.keep_shape, identity, acc_t);
+  fold<Op, true>(in, acc);
+  return finish(acc, p);
+}
+
+template <class Op>
+Array extremum(const char* op, const char* numpy_name, const Array& a, const Axes& axis, bool keepdims) {
+  const Plan p = plan_for(a, axis, keepdims, op);
+  if (p.count == 0 && shape_size(p.keep_shape) > 0)
+    throw ValueError(std::string(op) + ": zero-size array to reduction operation " + numpy_name +
+                     " which has no identity (shape " + shape_str(a.shape()) + "); reduce over non-empty axes");
+  // Start from the first element along the reduced axes.
+  std::vector<Index> first;
+  for (int d = 0; d < a.ndim(); ++d)
+    first.push_back(std::find(p.axes.begin(), p.axes.end(), d) != p.axes.end() ? Index(slice(0, 1)) : Index(colon));
+  Array acc = a.index(first).copy();
+  fold<Op, false>(a, acc);
+  return finish(acc, p);
+}
+
+template <bool kMax>
+Array arg_extremum(const char* op, const Array& a, std::optional<int> axis, bool keepdims) {
+  const Array src = axis ? a : ravel(a);
+  if (src.ndim() == 0) return zeros({}, DType::Int64);
+  const int ax = normalize_axis(axis.value_or(0), src.ndim(), op);
+  const std::int64_t n = src.shape()[ax];
+  Shape out_shape = src.shape();
+  out_shape.erase(out_shape.begin() + ax);
+  if (n == 0)
+    throw ValueError(std::string("attempt to get ") + op + " of an empty sequence (shape " + shape_str(a.shape()) + ")");
+  const Array rows = moveaxis(src, ax, -1).contiguous().reshape({-1, n});
+  Array out({rows.shape()[0]}, DType::Int64);
+  std::int64_t* o = out.data<std::int64_t>();
+  visit_dtype(src.dtype(), [&](auto t) {
+    using T = decltype(t);
+    const T* base = static_cast<const T*>(rows.raw_data());
+    for (std::int64_t r = 0; r < rows.shape()[0]; ++r) {
+      const T* x = base + r * n;
+      std::int64_t best = 0;
+      for (std::int64_t i = 1; i < n; ++i) {
+        if constexpr (std::is_floating_point_v<T>) {
+          if (std::isnan(x[best])) break;  // the first NaN wins
+          if (std::isnan(x[i]) || (kMax ? x[i] > x[best] : x[i] < x[best])) best = i;
+        } else {
+          if (kMax ? x[i] > x[best] : x[i] < x[best]) best = i;
+        }
+      }
+      o[r] = best;
+    }
+  });
+  Array result = out.reshape(out_shape);
+  if (keepdims) {
+    if (axis) return expand_dims(result, ax);
+    return result.reshape(Shape(a.ndim(), 1));
+  }
+  return result;
+}
+
+}  // namespace
+
+Array sum(const Array& a, const Axes& axis, bool keepdims, std::optional<DType> dtype) {
+  return fold_with_identity<k::Add>("sum", a, axis, keepdims, dtype.value_or(sum_dtype(a.dtype())), 0);
+}
+
+Array prod(const Array& a, const Axes& axis, bool keepdims, std::optional<DType> dtype) {
+  return fold_with_identity<k::Multiply>("prod", a, axis, keepdims, dtype.value_or(sum_dtype(a.dtype())), 1);
+}
+
+Array mean(const Array& a, const Axes& axis, bool keepdims, std::optional<DType> dtype) {
+  const DType t = dtype.value_or(is_floating(a.dtype()) ? a.dtype() : DType::Float64);
+  const Plan p = plan_for(a, axis, keepdims, "mean");
+  const Array s = sum(a, axis, keepdims, is_floating(t) ? t : DType::Float64);
+  Array m = divide(s, static_cast<double>(p.count));
+  return m.dtype() == t ? m : m.astype(t);
+}
+
+Array max(const Array& a, const Axes& axis, bool keepdims) {
+  return extremum<k::Maximum>("max", "maximum", a, axis, keepdims);
+}
+
+Array min(const Array& a, const Axes& axis, bool keepdims) {
+  return extremum<k::Minimum>("min", "minimum", a, axis, keepdims);
+}
+
+Array all(const Array& a, const Axes& axis, bool keepdims) {
+  return fold_with_identity<k::LogicalAnd>("all", a, axis, keepdims, DType::Bool, true);
+}
+
+Array any(const Array& a, const Axes& axis, bool keepdims) {
+  return fold_with_identity<k::LogicalOr>("any", a, axis, keepdims, DType::Bool, false);
+}
+
+Array var(const Array& a, const Axes& axis, int ddof, bool keepdims) {
+  const Plan p = plan_for(a, axis, keepdims, "var");
+  const Array m = mean(a, axis, true);
+  const Array x = is_floating(a.dtype()) ? a : a.astype(DType::Float64);
+  const Array d = subtract(x, m);
+  const Array s = sum(multiply(d, d), axis, keepdims);
+  const double denom = static_cast<double>(p.count - ddof);
+  return divide(s, denom > 0 ? denom : 0.0);
+}
+
+Array stddev(const Array& a, const Axes& axis, int ddof, bool keepdims) {
+  return sqrt(var(a, axis, ddof, keepdims));
+}
+
+Array argmax(const Array& a, std::optional<int> axis, bool keepdims) {
+  return arg_extremum<true>("argmax", a, axis, keepdims);
+}
+
+Array argmin(const Array& a, std::optional<int> axis, bool keepdims) {
+  return arg_extremum<false>("argmin", a, axis, keepdims);
+}
+
+}  // namespace lina
