@@ -121,7 +121,6 @@ enum class Family { Arithmetic, TrueDivide, Compare, Logical };
 template <class Op>
 Array& run_binary_into(const char* op, Family family, const Operand& a, const Operand& b, Array* out,
                        Array& result_holder) {
-  const Shape shape = broadcast_shapes(a.shape(), b.shape(), op);
   const DType common = common_dtype(a, b);
   DType compute = common;
   DType result = common;
@@ -145,6 +144,11 @@ Array& run_binary_into(const char* op, Family family, const Operand& a, const Op
     case Family::Compare: result = DType::Bool; break;
     case Family::Logical: compute = result = DType::Bool; break;
   }
+  // As NumPy, the output's dtype is checked before the shapes.
+  if (out && !can_cast_same_kind(result, out->dtype()))
+    throw TypeError(std::string(op) + ": cannot cast the result from " + dtype_name(result) + " to the output's " +
+                    dtype_name(out->dtype()) + " with casting rule 'same_kind'");
+  const Shape shape = broadcast_shapes(a.shape(), b.shape(), op);
   Array av = as_dtype(a, compute, op);
   Array bv = as_dtype(b, compute, op);
   if constexpr (std::is_same_v<Op, k::Power>) {

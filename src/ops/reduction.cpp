@@ -68,7 +68,7 @@ Array fold_with_identity(const char* op, const Array& a, const Axes& axis, bool 
   const Plan p = plan_for(a, axis, keepdims, op);
   const Array in = a.dtype() == acc_t ? a : a.astype(acc_t);
   Array acc = full(p.keep_shape, identity, acc_t);
-  fold<Op, true>(in, acc);
+  fold<Op, std::is_same_v<Op, k::Add>>(in, acc);  // pairwise summation is for sums only
   return finish(acc, p);
 }
 

@@ -1,0 +1,556 @@
+"""Generates the NumPy-oracle cases: random inputs and NumPy's results as .npy files,
+and a manifest the C++ runner (oracle_test.cpp) replays through lina.
+
+Run with NPY_PROMOTION_STATE=weak /usr/bin/python3 so that NumPy 1.24 promotes as
+NumPy 2 (NEP 50) does. Usage: gen_cases.py OUTDIR [SEED]
+
+Manifest: one case per line, tab-separated: id, family, op, arguments..., expected.
+Arguments:
+  A:FILE|VIEW   an array loaded from FILE, then VIEW applied (';'-separated steps:
+                T = transpose, p:1,0,2 = permutation, s:IDX = basic index)
+  i:3 f:1.5 b:1 a weak Python scalar (int, float, bool)
+  ax:none | ax:0,-1 | ax:  (axis=None, a tuple, the empty tuple); kd:0|1; dd:N (ddof)
+  sh:2,-1 (a shape); dt:float32; n:5 (an int parameter); idx:IDX; ix:xy|ij
+Expected: E:FILE[,FILE...] (NumPy's result arrays) or X:ExceptionName.
+IDX is comma-separated: 3, -1, 1:4:2, ::-1, None, ... .
+"""
+import os
+import sys
+
+import warnings
+
+import numpy as np
+
+warnings.simplefilter("ignore")
+
+OUT = sys.argv[1]
+SEED = int(sys.argv[2]) if len(sys.argv) > 2 else 2026
+rng = np.random.default_rng(SEED)
+os.makedirs(OUT, exist_ok=True)
+
+DTYPES = ["bool", "uint8", "int32", "int64", "float32", "float64"]
+lines = []
+counter = [0]
+
+
+def fname(tag):
+    counter[0] += 1
+    return f"{tag}{counter[0]}.npy"
+
+
+def save(arr, tag="a"):
+    f = fname(tag)
+    np.save(os.path.join(OUT, f), np.asarray(arr).copy(order="C"))  # ascontiguousarray would make 0-d 1-d
+    return f
+
+
+def values(shape, dtype, special=True):
+    n = int(np.prod(shape)) if len(shape) else 1
+    if dtype == "bool":
+        v = rng.random(n) < 0.5
+    elif dtype == "uint8":
+        v = rng.integers(0, 256, n)
+    elif dtype in ("int32", "int64"):
+        v = rng.integers(-60, 60, n)
+        if n and rng.random() < 0.1:
+            info = np.iinfo(dtype)
+            v[rng.integers(0, n)] = info.max if rng.random() < 0.5 else info.min
+    else:
+        v = np.round(rng.normal(0, 8, n), 3)
+        if special and n and rng.random() < 0.15:
+            v[rng.integers(0, n)] = rng.choice([np.nan, np.inf, -np.inf, -0.0])
+    return np.asarray(v).astype(dtype).reshape(shape)
+
+
+def idx_str(idx):
+    parts = []
+    for x in idx:
+        if x is None:
+            parts.append("None")
+        elif x is Ellipsis:
+            parts.append("...")
+        elif isinstance(x, slice):
+            s = lambda v: "" if v is None else str(v)
+            parts.append(f"{s(x.start)}:{s(x.stop)}" + ("" if x.step is None else f":{x.step}"))
+        else:
+            parts.append(str(x))
+    return ",".join(parts)
+
+
+def random_view(shape):
+    """A base array and view spec whose view has `shape`, mostly non-contiguous."""
+    r = rng.random()
+    if r < 0.35 or len(shape) == 0:
+        return shape, ""
+    if r < 0.55 and len(shape) >= 2:
+        return tuple(reversed(shape)), "T"
+    if r < 0.8:  # stepped slice on one axis
+        ax = int(rng.integers(0, len(shape)))
+        base = list(shape)
+        base[ax] = shape[ax] * 2
+        idx = [slice(None)] * len(shape)
+        idx[ax] = slice(None, None, 2)
+        return tuple(base), "s:" + idx_str(idx)
+    ax = int(rng.integers(0, len(shape)))  # negative step
+    idx = [slice(None)] * len(shape)
+    idx[ax] = slice(None, None, -1)
+    return shape, "s:" + idx_str(idx)
+
+
+def apply_view(base, view):
+    a = base
+    for step in filter(None, view.split(";")):
+        if step == "T":
+            a = a.T
+        elif step.startswith("p:"):
+            a = a.transpose([int(x) for x in step[2:].split(",")])
+        elif step.startswith("s:"):
+            a = a[parse_idx(step[2:])]
+    return a
+
+
+def parse_idx(s):
+    out = []
+    for p in s.split(","):
+        if p == "None":
+            out.append(None)
+        elif p == "...":
+            out.append(Ellipsis)
+        elif ":" in p:
+            f = [int(x) if x else None for x in p.split(":")]
+            out.append(slice(*f))
+        else:
+            out.append(int(p))
+    return tuple(out)
+
+
+def array_arg(shape, dtype, view=None, special=True):
+    """Returns (token, numpy view)."""
+    if view is None:
+        base_shape, view = random_view(tuple(shape))
+    else:
+        base_shape = shape
+    base = values(base_shape, dtype, special)
+    a = apply_view(base, view)
+    return f"A:{save(base)}|{view}", a
+
+
+def scalar_arg(kind):
+    if kind == "b":
+        v = bool(rng.random() < 0.5)
+        return f"b:{int(v)}", v
+    if kind == "i":
+        v = int(rng.choice([0, 1, 2, 3, -1, -7, 100, 300, 2**40]))
+        return f"i:{v}", v
+    v = float(rng.choice([0.5, -1.25, 2.0, 1e10, -3.0]))
+    return f"f:{v!r}", v
+
+
+# lina's documented differences from NumPy (docs/decisions.md):
+#  - float functions of bool/uint8 compute in float32 (NumPy: float16);
+#  - sum/prod of uint8 give int64 (NumPy: uint64);
+#  - bool-bool floor_divide/remainder/power and square/sign of bool raise TypeError
+#    (NumPy gives int8, which lina lacks).
+FLOAT_FUNCS = ["exp", "log", "log1p", "expm1", "sqrt", "sin", "cos", "tanh", "floor", "ceil"]
+
+
+def record(family, op, args, fn):
+    cid = len(lines)
+    try:
+        with np.errstate(all="ignore"):
+            res = fn()
+        if isinstance(res, (list, tuple)):
+            exp = "E:" + ",".join(save(np.asarray(r), "e") for r in res)
+        else:
+            exp = "E:" + save(np.asarray(res), "e")
+    except Exception as e:  # noqa: BLE001 - every NumPy error class is recorded
+        exp = "X:" + type(e).__name__
+    lines.append("\t".join([str(cid), family, op] + args + [exp]))
+
+
+def random_shape(rank, maxdim=4, allow_zero=True):
+    lo = 0 if allow_zero and rng.random() < 0.15 else 1
+    return tuple(int(x) for x in rng.integers(lo, maxdim + 1, rank))
+
+
+def broadcast_pair():
+    rank = int(rng.integers(0, 6))
+    out = random_shape(rank, 3 if rank >= 4 else 4)
+    a = list(out)
+    b = list(out)
+    for i in range(rank):
+        r = rng.random()
+        if r < 0.25:
+            a[i] = 1
+        elif r < 0.5:
+            b[i] = 1
+    a = a[int(rng.integers(0, len(a) + 1)) if rng.random() < 0.3 else 0:]
+    b = b[int(rng.integers(0, len(b) + 1)) if rng.random() < 0.3 else 0:]
+    if rng.random() < 0.08 and len(a) and a[-1] > 1:  # incompatible
+        b = list(b) or [1]
+        b[-1] = a[-1] + 1
+    return tuple(a), tuple(b)
+
+
+BINARY = ["add", "subtract", "multiply", "divide", "floor_divide", "remainder", "power", "maximum",
+          "minimum", "equal", "not_equal", "less", "less_equal", "greater", "greater_equal",
+          "logical_and", "logical_or", "logical_xor"]
+INT8_RESULT = {"floor_divide", "remainder", "power"}
+
+
+def numpy_binary(op, x, y):
+    def run():
+        r = getattr(np, op)(x, y)
+        xd = getattr(x, "dtype", None)
+        yd = getattr(y, "dtype", None)
+        if op in INT8_RESULT and r.dtype == np.int8:
+            raise TypeError("int8 result")
+        if op == "power":
+            for v, d in ((y, yd),):
+                if d is not None and d.kind in "iu" and np.any(np.asarray(v) < 0) and r.dtype.kind in "iu":
+                    raise ValueError("negative power")
+        return r
+    return run
+
+
+# --- binary ops: every dtype pair, broadcasting, scalars -------------------------
+for op in BINARY:
+    for da in DTYPES:
+        for db in DTYPES:
+            sa, sb = broadcast_pair()
+            ta, a = array_arg(sa, da)
+            tb, b = array_arg(sb, db)
+            if op == "power" and db != "bool":
+                b = np.abs(b) % 5 if np.issubdtype(b.dtype, np.integer) else b
+                base = values(b.shape, db)
+                base = (np.abs(base) % 5).astype(db) if db not in ("float32", "float64") else base
+                tb = f"A:{save(base)}|"
+                b = base
+            record("binary", op, [ta, tb], numpy_binary(op, a, b))
+    for da in DTYPES:
+        for kind in "bif":
+            shape = random_shape(int(rng.integers(0, 4)))
+            ta, a = array_arg(shape, da)
+            ts, s = scalar_arg(kind)
+            if op == "power" and kind == "i":
+                s = int(rng.integers(0, 4))
+                ts = f"i:{s}"
+            if rng.random() < 0.5:
+                record("binary", op, [ta, ts], numpy_binary(op, a, s))
+            else:
+                record("binary", op, [ts, ta], numpy_binary(op, s, a))
+
+# --- unary ops over every dtype --------------------------------------------------
+UNARY = ["negative", "abs", "sign", "square", "round", "logical_not"] + FLOAT_FUNCS
+
+
+def numpy_unary(op, a):
+    def run():
+        if a.dtype == np.bool_ and op in ("negative", "sign", "square"):
+            raise TypeError("bool " + op)
+        x = a
+        if op in FLOAT_FUNCS and a.dtype in (np.bool_, np.uint8):
+            x = a.astype(np.float32)
+        if op == "round" and a.dtype == np.bool_:
+            x = a.astype(np.float32)
+        return getattr(np, op)(x)
+    return run
+
+
+for op in UNARY:
+    for d in DTYPES:
+        for _ in range(3):
+            ta, a = array_arg(random_shape(int(rng.integers(0, 5))), d)
+            record("unary", op, [ta], numpy_unary(op, a))
+
+# --- where and clip --------------------------------------------------------------
+for _ in range(40):
+    sa, sb = broadcast_pair()
+    tc, c = array_arg(sa, "bool")
+    dx, dy = rng.choice(DTYPES, 2)
+    tx, x = array_arg(sb, dx)
+    if rng.random() < 0.3:
+        ty, y = scalar_arg(str(rng.choice(list("bif"))))
+    else:
+        ty, y = array_arg(sa[len(sa) // 2:], dy)
+    # NumPy 2 applies NEP 50 to where's scalars too; 1.24's where does not: cast to
+    # the weak-promotion result type.
+    record("where", "where", [tc, tx, ty], lambda c=c, x=x, y=y: np.where(c, x, y).astype(np.result_type(x, y)))
+for d in DTYPES[1:]:
+    for _ in range(5):
+        ta, a = array_arg(random_shape(int(rng.integers(0, 4))), d)
+        lo, hi = sorted(rng.integers(-10, 10, 2).tolist())
+        if d == "uint8":
+            lo, hi = abs(lo), abs(lo) + abs(hi)
+        record("clip", "clip", [ta, f"i:{lo}", f"i:{hi}"], lambda a=a, lo=lo, hi=hi: np.clip(a, lo, hi))
+        record("clip", "clip", [ta, "f:-1.5", "f:2.5"], lambda a=a: np.clip(a, -1.5, 2.5))
+
+# --- in-place operators -----------------------------------------------------------
+for op, name in (("iadd", "add"), ("isub", "subtract"), ("imul", "multiply"), ("idiv", "true_divide")):
+    for da in DTYPES:
+        for db in DTYPES:
+            sa, sb = broadcast_pair()
+            ta, a = array_arg(sa, da, view="")
+            tb, b = array_arg(sb, db)
+
+            def run(a=a, b=b, name=name):
+                x = a.copy()
+                getattr(np, name)(x, b, out=x, casting="same_kind")
+                return x
+            record("inplace", op, [ta, tb], run)
+
+# --- reductions ---------------------------------------------------------------------
+REDUCE = ["sum", "prod", "mean", "max", "min", "all", "any", "var", "std"]
+
+
+def axes_arg(ndim):
+    r = rng.random()
+    if r < 0.2 or ndim == 0:
+        return "ax:none", None
+    if r < 0.55:
+        ax = int(rng.integers(-ndim, ndim))
+        return f"ax:{ax}", ax
+    if r < 0.62:
+        return "ax:", ()
+    if r < 0.66:
+        return f"ax:{ndim + 1}", ndim + 1  # out of range
+    k = int(rng.integers(1, ndim + 1))
+    axes = tuple(int(x) for x in rng.choice(ndim, k, replace=False))
+    axes = tuple(a - ndim if rng.random() < 0.3 else a for a in axes)
+    return "ax:" + ",".join(map(str, axes)), axes
+
+
+def numpy_reduce(op, a, axis, kd, ddof):
+    def run():
+        if op in ("var", "std"):
+            return getattr(np, op)(a, axis=axis, keepdims=kd, ddof=ddof)
+        r = getattr(np, op)(a, axis=axis, keepdims=kd)
+        if op in ("sum", "prod") and r.dtype == np.uint64:
+            r = r.astype(np.int64)
+        return r
+    return run
+
+
+for op in REDUCE:
+    for d in DTYPES:
+        for _ in range(7):
+            ta, a = array_arg(random_shape(int(rng.integers(0, 5))), d, special=op not in ("var", "std"))
+            if op in ("prod",) and d in ("float32", "float64"):
+                a0 = a
+            tx, axis = axes_arg(a.ndim)
+            kd = bool(rng.random() < 0.4)
+            ddof = int(rng.integers(0, 2))
+            args = [ta, tx, f"kd:{int(kd)}"] + ([f"dd:{ddof}"] if op in ("var", "std") else [])
+            record("reduce", op, args, numpy_reduce(op, a, axis, kd, ddof))
+for op in ("argmax", "argmin"):
+    for d in DTYPES:
+        for _ in range(6):
+            ta, a = array_arg(random_shape(int(rng.integers(0, 4))), d)
+            if rng.random() < 0.3 or a.ndim == 0:
+                tx, axis = "ax:none", None
+            else:
+                axis = int(rng.integers(-a.ndim, a.ndim))
+                tx = f"ax:{axis}"
+            kd = bool(rng.random() < 0.3)
+            record("reduce", op, [ta, tx, f"kd:{int(kd)}"],
+                   lambda op=op, a=a, axis=axis, kd=kd: getattr(np, op)(a, axis=axis, keepdims=kd))
+# pairwise accuracy: a long float32 sum
+ta, a = array_arg((100003,), "float32", view="", special=False)
+record("reduce", "sum", [ta, "ax:none", "kd:0"], lambda a=a: np.sum(a))
+
+# --- shape operations -----------------------------------------------------------------
+for _ in range(120):
+    shape = random_shape(int(rng.integers(0, 5)))
+    d = str(rng.choice(DTYPES))
+    ta, a = array_arg(shape, d)
+    n = a.size
+    r = rng.random()
+    if r < 0.5:
+        new = list(rng.permutation(list(shape))) if shape else []
+        if new and rng.random() < 0.4:
+            new[int(rng.integers(0, len(new)))] = -1
+        if rng.random() < 0.2:
+            new = [n + 1]
+        record("shape", "reshape", [ta, "sh:" + ",".join(map(str, new))], lambda a=a, new=new: a.reshape(new))
+    else:
+        record("shape", "reshape", [ta, f"sh:{n}"], lambda a=a, n=n: a.reshape(n))
+for _ in range(60):
+    ta, a = array_arg(random_shape(int(rng.integers(1, 5))), str(rng.choice(DTYPES)))
+    perm = [int(x) for x in rng.permutation(a.ndim)]
+    if rng.random() < 0.1:
+        perm = perm + [0]
+    record("shape", "transpose", [ta, "sh:" + ",".join(map(str, perm))], lambda a=a, p=perm: np.transpose(a, p))
+    record("shape", "transpose", [ta], lambda a=a: np.transpose(a))
+    i, j = (int(x) for x in rng.integers(-a.ndim, a.ndim, 2))
+    record("shape", "swapaxes", [ta, f"n:{i}", f"n:{j}"], lambda a=a, i=i, j=j: np.swapaxes(a, i, j))
+    record("shape", "moveaxis", [ta, f"n:{i}", f"n:{j}"], lambda a=a, i=i, j=j: np.moveaxis(a, i, j))
+    record("shape", "ravel", [ta], lambda a=a: np.ravel(a))
+    record("shape", "flatten", [ta], lambda a=a: a.flatten())
+    k = int(rng.integers(-a.ndim - 1, a.ndim + 1))
+    record("shape", "expand_dims", [ta, f"ax:{k}"], lambda a=a, k=k: np.expand_dims(a, k))
+for _ in range(40):
+    shape = tuple(int(x) if rng.random() < 0.6 else 1 for x in rng.integers(1, 4, int(rng.integers(0, 5))))
+    ta, a = array_arg(shape, str(rng.choice(DTYPES)))
+    if rng.random() < 0.5 or a.ndim == 0:
+        record("shape", "squeeze", [ta, "ax:none"], lambda a=a: np.squeeze(a))
+    else:
+        ax = int(rng.integers(-a.ndim, a.ndim))
+        record("shape", "squeeze", [ta, f"ax:{ax}"], lambda a=a, ax=ax: np.squeeze(a, ax))
+for _ in range(60):
+    rank = int(rng.integers(1, 4))
+    shape = list(random_shape(rank))
+    ax = int(rng.integers(-rank, rank))
+    k = int(rng.integers(1, 4))
+    toks, arrs = [], []
+    for _ in range(k):
+        s = list(shape)
+        s[ax] = int(rng.integers(0, 4))
+        if rng.random() < 0.05:
+            s = s + [1]
+        t, x = array_arg(tuple(s), str(rng.choice(DTYPES)))
+        toks.append(t)
+        arrs.append(x)
+    record("shape", "concatenate", toks + [f"n:{ax}"], lambda arrs=arrs, ax=ax: np.concatenate(arrs, axis=ax))
+    toks2, arrs2 = [], []
+    for _ in range(k):
+        t, x = array_arg(tuple(shape), str(rng.choice(DTYPES)))
+        toks2.append(t)
+        arrs2.append(x)
+    sax = int(rng.integers(-rank - 1, rank + 1))
+    record("shape", "stack", toks2 + [f"n:{sax}"], lambda arrs=arrs2, ax=sax: np.stack(arrs, axis=ax))
+    t, x = array_arg(tuple(shape), str(rng.choice(DTYPES)))
+    sec = int(rng.integers(1, 4))
+    record("shape", "split", [t, f"n:{sec}", f"ax:{ax}"], lambda x=x, sec=sec, ax=ax: np.split(x, sec, axis=ax))
+for _ in range(60):
+    sa, sb = broadcast_pair()
+    ta, a = array_arg(sa, str(rng.choice(DTYPES)))
+    try:
+        target = np.broadcast_shapes(sa, sb)
+    except ValueError:
+        target = sb
+    record("shape", "broadcast_to", [ta, "sh:" + ",".join(map(str, target))],
+           lambda a=a, t=target: np.broadcast_to(a, t))
+
+# --- basic indexing, assignment, masks, take ------------------------------------------
+
+
+def random_index(shape):
+    idx = []
+    dims = list(range(len(shape)))
+    used_ellipsis = False
+    d = 0
+    while d < len(shape):
+        r = rng.random()
+        n = shape[d]
+        if r < 0.3 and n > 0:
+            idx.append(int(rng.integers(-n, n)))
+            d += 1
+        elif r < 0.75:
+            start = None if rng.random() < 0.4 else int(rng.integers(-n - 2, n + 3))
+            stop = None if rng.random() < 0.4 else int(rng.integers(-n - 2, n + 3))
+            step = None if rng.random() < 0.3 else int(rng.choice([1, 2, 3, -1, -2]))
+            idx.append(slice(start, stop, step))
+            d += 1
+        elif r < 0.85:
+            idx.append(None)
+        elif not used_ellipsis:
+            idx.append(Ellipsis)
+            used_ellipsis = True
+            d += int(rng.integers(0, len(shape) - d + 1))
+        else:
+            break
+    if rng.random() < 0.05 and shape:
+        idx.append(shape[-1] + 5)  # out of range or too many
+    return tuple(idx)
+
+
+for _ in range(300):
+    shape = random_shape(int(rng.integers(0, 5)), allow_zero=False)
+    d = str(rng.choice(DTYPES))
+    ta, a = array_arg(shape, d)
+    idx = random_index(a.shape)
+    record("index", "getitem", [ta, "idx:" + idx_str(idx)], lambda a=a, idx=idx: a[idx])
+for _ in range(150):
+    shape = random_shape(int(rng.integers(1, 5)), allow_zero=False)
+    d = str(rng.choice(DTYPES))
+    base = values(shape, d)
+    tbase = f"A:{save(base)}|"
+    idx = random_index(shape)
+    try:
+        target_shape = base[idx].shape
+    except Exception:  # noqa: BLE001
+        target_shape = (2,)
+    vshape = target_shape[int(rng.integers(0, len(target_shape) + 1)):] if target_shape else ()
+    vshape = tuple(1 if rng.random() < 0.3 else s for s in vshape)
+    dv = str(rng.choice(DTYPES))
+    tv, v = array_arg(vshape, dv, special=False)
+    if d in ("bool", "uint8", "int32", "int64") and dv in ("float32", "float64"):
+        v = np.clip(v, -100, 100)
+        base_v = v
+        tv = f"A:{save(v)}|"
+
+    def run(base=base, idx=idx, v=v):
+        x = base.copy()
+        x[idx] = v
+        return x
+    record("index", "setitem", [tbase, "idx:" + idx_str(idx), tv], run)
+for _ in range(60):
+    shape = random_shape(int(rng.integers(1, 4)))
+    ta, a = array_arg(shape, str(rng.choice(DTYPES)))
+    k = int(rng.integers(1, a.ndim + 1))
+    mshape = a.shape[:k] if rng.random() < 0.9 else tuple(s + 1 for s in a.shape[:k])
+    tm, m = array_arg(mshape, "bool")
+    record("index", "mask", [ta, tm], lambda a=a, m=m: a[m])
+for _ in range(60):
+    shape = random_shape(int(rng.integers(1, 4)), allow_zero=False)
+    ta, a = array_arg(shape, str(rng.choice(DTYPES)))
+    if rng.random() < 0.3:
+        axis, n = None, a.size
+    else:
+        axis = int(rng.integers(-a.ndim, a.ndim))
+        n = a.shape[axis]
+    ind = rng.integers(-n, n + (1 if rng.random() < 0.1 else 0), random_shape(int(rng.integers(0, 3)), 3, False))
+    ti = f"A:{save(ind.astype(np.int64))}|"
+    record("index", "take", [ta, ti, "ax:none" if axis is None else f"ax:{axis}"],
+           lambda a=a, ind=ind, axis=axis: np.take(a, ind, axis=axis))
+
+# --- creation and casting --------------------------------------------------------------
+for _ in range(40):
+    start, stop = (int(x) for x in rng.integers(-10, 20, 2))
+    step = int(rng.choice([1, 2, 3, -1, -2, 0]))
+    record("create", "arange", [f"i:{start}", f"i:{stop}", f"i:{step}"], lambda a=start, b=stop, s=step: np.arange(a, b, s))
+    fa, fb, fs = float(rng.uniform(-5, 5)), float(rng.uniform(-5, 5)), float(rng.choice([0.1, 0.25, -0.3, 0.7]))
+    record("create", "arange", [f"f:{fa!r}", f"f:{fb!r}", f"f:{fs!r}"], lambda a=fa, b=fb, s=fs: np.arange(a, b, s))
+    num = int(rng.integers(0, 12))
+    ep = bool(rng.random() < 0.7)
+    record("create", "linspace", [f"f:{fa!r}", f"f:{fb!r}", f"n:{num}", f"b:{int(ep)}"],
+           lambda a=fa, b=fb, n=num, e=ep: np.linspace(a, b, n, endpoint=e))
+    n, m, k = int(rng.integers(0, 5)), int(rng.integers(0, 5)), int(rng.integers(-3, 4))
+    d = str(rng.choice(DTYPES))
+    record("create", "eye", [f"n:{n}", f"n:{m}", f"n:{k}", f"dt:{d}"], lambda n=n, m=m, k=k, d=d: np.eye(n, m, k, dtype=d))
+    shape = random_shape(int(rng.integers(0, 4)))
+    record("create", "zeros", ["sh:" + ",".join(map(str, shape)), f"dt:{d}"], lambda s=shape, d=d: np.zeros(s, d))
+    record("create", "ones", ["sh:" + ",".join(map(str, shape)), f"dt:{d}"], lambda s=shape, d=d: np.ones(s, d))
+    ts, sv = scalar_arg(str(rng.choice(list("bif"))))
+    if ts.startswith("i:") and abs(sv) > 100:
+        ts, sv = "i:7", 7
+    record("create", "full", ["sh:" + ",".join(map(str, shape)), ts], lambda s=shape, v=sv: np.full(s, v))
+for _ in range(20):
+    tx, x = array_arg((int(rng.integers(0, 4)),), "float64", view="")
+    ty, y = array_arg((int(rng.integers(0, 4)),), "int32", view="")
+    ix = str(rng.choice(["xy", "ij"]))
+    record("create", "meshgrid", [tx, ty, f"ix:{ix}"], lambda x=x, y=y, ix=ix: np.meshgrid(x, y, indexing=ix))
+for da in DTYPES:
+    for db in DTYPES:
+        ta, a = array_arg(random_shape(int(rng.integers(0, 4))), da, special=False)
+        if da in ("float32", "float64") and db not in ("float32", "float64", "bool"):
+            a = np.clip(a, -100, 100)
+            ta = f"A:{save(a)}|"
+            if db == "uint8":
+                a = np.abs(a)
+                ta = f"A:{save(a)}|"
+        record("cast", "astype", [ta, f"dt:{db}"], lambda a=a, db=db: a.astype(db))
+
+with open(os.path.join(OUT, "manifest.tsv"), "w") as f:
+    f.write("\n".join(lines) + "\n")
+print(f"gen_cases: {len(lines)} cases in {OUT}")
