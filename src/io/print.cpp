@@ -157,12 +157,16 @@ class FloatFormat {
       return std::string(std::max(0, pad_left_ + pad_right_ + 1 - static_cast<int>(r.size())), ' ') + r;
     }
     if (exp_format_) {
-      std::string m;
-      int e;
-      scientific(v, precision_, m, e);
+      // Every value shows `precision_` digits after the point (min_digits in
+      // Dragon4): digits beyond the shortest representation are the exact value's.
+      char buf[64];
+      auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific, precision_);
+      const std::string full(buf, r.ptr);
+      const auto epos = full.find('e');
+      const int e = std::stoi(full.substr(epos + 1));
+      const std::string m = full.substr(0, epos);
       const auto dot = m.find('.');
-      std::string frac = m.substr(dot + 1);
-      while (static_cast<int>(frac.size()) < precision_) frac += '0';
+      const std::string frac = dot == std::string::npos ? "" : m.substr(dot + 1);
       std::string ip = m.substr(0, dot);
       return std::string(std::max(0, pad_left_ - static_cast<int>(ip.size())), ' ') + ip + "." + frac +
              exponent_str(e, exp_size_);
@@ -287,6 +291,7 @@ std::string format_rec(const Array& a, const Layout& L, const std::string& hangi
 std::string array2string(const Array& a, const std::string& separator, const std::string& prefix,
                          const std::string& suffix) {
   const PrintOptions& o = options();
+  if (a.size() == 0) return "[]";
   const bool summarise = a.size() > o.threshold;
   const Array data = summarise ? leading_trailing(a, o.edgeitems) : a;
   const ElementFormatter fmt = make_formatter(data, a.ndim() == 0, o.precision);
