@@ -551,6 +551,73 @@ for da in DTYPES:
                 ta = f"A:{save(a)}|"
         record("cast", "astype", [ta, f"dt:{db}"], lambda a=a, db=db: a.astype(db))
 
+# --- linear algebra -------------------------------------------------------------------
+
+
+def matmul_shapes():
+    """Shapes for matmul: 1-D and N-D operands, broadcast batch dims, some mismatches."""
+    m, k, n = (int(x) for x in rng.integers(0, 7, 3))
+    ra, rb = int(rng.integers(1, 5)), int(rng.integers(1, 5))
+    batch = random_shape(max(ra, rb) - 2, 3) if max(ra, rb) > 2 else ()
+    a = (k,) if ra == 1 else tuple(batch[len(batch) - (ra - 2):] if ra > 2 else ()) + (m, k)
+    b = (k,) if rb == 1 else tuple(batch[len(batch) - (rb - 2):] if rb > 2 else ()) + (k, n)
+    if ra > 2 and rb > 2 and rng.random() < 0.3:  # a broadcast batch dim
+        a = (1,) + a[1:]
+    if rng.random() < 0.08:  # mismatch
+        b = b[:-2] + (k + 1, n) if len(b) >= 2 else (k + 1,)
+    return a, b
+
+
+for _ in range(150):
+    sa, sb = matmul_shapes()
+    da, db = (str(x) for x in rng.choice(DTYPES, 2))
+    ta, a = array_arg(sa, da, special=False)
+    tb, b = array_arg(sb, db, special=False)
+    record("linalg", "matmul", [ta, tb], lambda a=a, b=b: np.matmul(a, b))
+    record("linalg", "dot", [ta, tb], lambda a=a, b=b: np.dot(a, b))
+for d in DTYPES:
+    for _ in range(4):
+        ta, a = array_arg((int(rng.integers(0, 6)),), d, special=False)
+        tb, b = array_arg((a.shape[0],), str(rng.choice(DTYPES)), special=False)
+        record("linalg", "vdot", [ta, tb], lambda a=a, b=b: np.vdot(a, b))
+        record("linalg", "outer", [ta, tb], lambda a=a, b=b: np.outer(a, b))
+        sa = random_shape(int(rng.integers(1, 4)), 3)
+        sb = random_shape(int(rng.integers(1, 3)), 3)[:-1] + sa[-1:]
+        ta, a = array_arg(sa, d, special=False)
+        tb, b = array_arg(sb, str(rng.choice(DTYPES)), special=False)
+        record("linalg", "inner", [ta, tb], lambda a=a, b=b: np.inner(a, b))
+        ta, a = array_arg(random_shape(int(rng.integers(2, 5)), 4), d, special=False)
+        off = int(rng.integers(-3, 4))
+        ax1, ax2 = (int(x) for x in rng.choice(a.ndim, 2, replace=False))
+
+        def tr(a=a, off=off, ax1=ax1, ax2=ax2):
+            r = np.trace(a, off, ax1, ax2)
+            return r.astype(np.int64) if np.asarray(r).dtype == np.uint64 else r
+        record("linalg", "trace", [ta, f"n:{off}", f"n:{ax1}", f"n:{ax2}"], tr)
+ORDS = ["none", "2", "1", "0", "inf", "-inf", "3", "fro", "nuc", "-1"]
+for _ in range(120):
+    d = str(rng.choice(["int32", "int64", "float32", "float64"]))
+    ta, a = array_arg(random_shape(int(rng.integers(1, 4)), 4, False), d, special=False)
+    o = str(rng.choice(ORDS))
+    ordv = None if o == "none" else (o if o in ("fro", "nuc") else float(o))
+    r = rng.random()
+    if r < 0.4 or a.ndim == 0:
+        axis, tx = None, "ax:none"
+    elif r < 0.75 or a.ndim < 2:
+        axis = int(rng.integers(-a.ndim, a.ndim))
+        tx = f"ax:{axis}"
+    else:
+        axis = tuple(int(x) for x in rng.choice(a.ndim, 2, replace=False))
+        tx = "ax:" + ",".join(map(str, axis))
+    kd = bool(rng.random() < 0.3)
+
+    def nrm(a=a, ordv=ordv, axis=axis, kd=kd):
+        matrix = (isinstance(axis, tuple) and len(axis) == 2) or (axis is None and a.ndim == 2 and ordv is not None)
+        if matrix and ordv in ("nuc", 2.0, -2.0):
+            raise ValueError("lina: SVD-based matrix norms are not supported yet (docs/decisions.md)")
+        return np.linalg.norm(a, ordv, axis, kd)
+    record("linalg", "norm", [ta, f"o:{o}", tx, f"kd:{int(kd)}"], nrm)
+
 with open(os.path.join(OUT, "manifest.tsv"), "w") as f:
     f.write("\n".join(lines) + "\n")
 print(f"gen_cases: {len(lines)} cases in {OUT}")

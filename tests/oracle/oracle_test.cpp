@@ -232,6 +232,25 @@ const std::map<std::string, OpFn>& op_table() {
       {"ones", [](const Case& c) { return std::vector<Array>{lina::ones(c.shape(0), c.dtype(1))}; }},
       {"full", [](const Case& c) { return std::vector<Array>{lina::full(c.shape(0), c.scalar(1))}; }},
       {"meshgrid", [](const Case& c) { return lina::meshgrid({c.array(0), c.array(1)}, c.find("ix")->raw); }},
+      {"matmul", [](const Case& c) { return std::vector<Array>{lina::matmul(c.array(0), c.array(1))}; }},
+      {"dot", [](const Case& c) { return std::vector<Array>{lina::dot(c.array(0), c.array(1))}; }},
+      {"vdot", [](const Case& c) { return std::vector<Array>{lina::vdot(c.array(0), c.array(1))}; }},
+      {"inner", [](const Case& c) { return std::vector<Array>{lina::inner(c.array(0), c.array(1))}; }},
+      {"outer", [](const Case& c) { return std::vector<Array>{lina::outer(c.array(0), c.array(1))}; }},
+      {"trace",
+       [](const Case& c) {
+         return std::vector<Array>{lina::trace(c.array(0), c.n(1), static_cast<int>(c.n(2)), static_cast<int>(c.n(3)))};
+       }},
+      {"norm",
+       [](const Case& c) {
+         const std::string o = c.find("o")->raw;
+         lina::NormOrd ord;
+         if (o == "fro" || o == "nuc") ord = lina::NormOrd(o == "fro" ? "fro" : "nuc");
+         else if (o == "inf") ord = lina::NormOrd(HUGE_VAL);
+         else if (o == "-inf") ord = lina::NormOrd(-HUGE_VAL);
+         else if (o != "none") ord = lina::NormOrd(std::stod(o));
+         return std::vector<Array>{lina::norm(c.array(0), ord, c.axes(), c.flag("kd"))};
+       }},
       {"astype", [](const Case& c) { return std::vector<Array>{c.array(0).astype(c.dtype(1))}; }},
   };
   return table;

@@ -109,6 +109,9 @@ class Array {
   // masked axes).
   Array operator[](const Array& mask) const;
 
+  // The matrix product, numpy's `a @ b` (defined in src/ops/linalg.cpp).
+  Array matmul(const Array& b) const;
+
   // --- in-place arithmetic (defined in src/ops/elementwise.cpp) -----------------------
   // The right side must broadcast to this shape; the result is cast back to this
   // dtype, and casting that loses kind (float into int) is a TypeError, as NumPy's.

@@ -1,0 +1,42 @@
+// lina's GEMM: C := A * B (+ C when accumulate) for float and double, in the BLIS
+// design (see docs/gemm.md). Operands are described by pointers and element strides,
+// so transposed and sliced operands are packed straight from their strides.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace lina::kernels {
+
+template <class T>
+struct MatrixRef {
+  T* data;
+  std::int64_t rs;  // element stride between rows
+  std::int64_t cs;  // element stride between columns
+};
+
+// C (m x n) = A (m x k) * B (k x n). C must not overlap A or B.
+void gemm(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a, MatrixRef<const float> b,
+          MatrixRef<float> c, bool allow_threads = true);
+void gemm(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a, MatrixRef<const double> b,
+          MatrixRef<double> c, bool allow_threads = true);
+
+// The plain reference: the same contract, three loops. Tests compare the two.
+template <class T>
+void gemm_reference(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
+                    MatrixRef<T> c) {
+  for (std::int64_t i = 0; i < m; ++i)
+    for (std::int64_t j = 0; j < n; ++j) {
+      T s = 0;
+      for (std::int64_t p = 0; p < k; ++p) s += a.data[i * a.rs + p * a.cs] * b.data[p * b.rs + j * b.cs];
+      c.data[i * c.rs + j * c.cs] = s;
+    }
+}
+
+// The micro-kernel's tile size for T on this CPU, and the Highway target that runs it.
+int gemm_mr();
+int gemm_nr_float();
+int gemm_nr_double();
+std::string gemm_target();
+
+}  // namespace lina::kernels

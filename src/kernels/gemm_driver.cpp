@@ -1,0 +1,193 @@
+// The five loops around the micro-kernel (BLIS; docs/gemm.md):
+//   jc  (NC columns of B and C)        -> B panel sized for L3
+//    pc (KC of the shared dimension)   -> pack B[pc:pc+kc, jc:jc+nc]
+//     ic (MC rows of A and C)          -> pack A[ic:ic+mc, pc:pc+kc], sized for L2
+//      jr (NR columns)  -- split across threads
+//       ir (MR rows)                   -> micro-kernel on an MR x NR tile of C
+// Small products skip packing: below kSmallFlops a plain i-p-j loop is faster.
+#include <algorithm>
+#include <vector>
+
+#include "kernels/gemm.hpp"
+#include "lina/core/threads.hpp"
+
+#ifdef LINA_HAVE_OPENMP
+#include <omp.h>
+#endif
+
+namespace lina::kernels {
+
+void microkernel(std::int64_t kc, const float* a, const float* b, float* c, std::int64_t ldc, bool acc);
+void microkernel(std::int64_t kc, const double* a, const double* b, double* c, std::int64_t ldc, bool acc);
+int microkernel_nr(float);
+int microkernel_nr(double);
+const char* microkernel_target();
+
+namespace {
+
+constexpr int kMR = 6;
+constexpr int kMaxNR = 64;
+constexpr std::int64_t kSmallFlops = 24 * 24 * 24;
+constexpr std::int64_t kThreadFlops = std::int64_t{1} << 18;
+
+// Cache blocking for AMD Zen 3 (L1d 32 KiB, L2 512 KiB, L3 32 MiB): a KC x NR panel of
+// B stays in L1 across the ir loop, the MC x KC block of A in L2, the KC x NC panel of
+// B in L3.
+template <class T>
+struct Blocking;
+template <>
+struct Blocking<float> {
+  static constexpr std::int64_t kc = 256, mc = 120, nc = 4096;
+};
+template <>
+struct Blocking<double> {
+  static constexpr std::int64_t kc = 256, mc = 60, nc = 2048;
+};
+
+template <class T>
+void pack_a(std::int64_t mc, std::int64_t kc, const T* a, std::int64_t rs, std::int64_t cs, T* dst) {
+  for (std::int64_t ir = 0; ir < mc; ir += kMR) {
+    const std::int64_t rows = std::min<std::int64_t>(kMR, mc - ir);
+    for (std::int64_t p = 0; p < kc; ++p) {
+      for (std::int64_t r = 0; r < rows; ++r) dst[r] = a[(ir + r) * rs + p * cs];
+      for (std::int64_t r = rows; r < kMR; ++r) dst[r] = T(0);
+      dst += kMR;
+    }
+  }
+}
+
+template <class T>
+void pack_b_panel(std::int64_t kc, std::int64_t cols, int nr, const T* b, std::int64_t rs, std::int64_t cs, T* dst) {
+  for (std::int64_t p = 0; p < kc; ++p) {
+    const T* row = b + p * rs;
+    if (cs == 1) {
+      for (std::int64_t c = 0; c < cols; ++c) dst[c] = row[c];
+    } else {
+      for (std::int64_t c = 0; c < cols; ++c) dst[c] = row[c * cs];
+    }
+    for (std::int64_t c = cols; c < nr; ++c) dst[c] = T(0);
+    dst += nr;
+  }
+}
+
+template <class T>
+void gemm_small(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
+                MatrixRef<T> c) {
+  for (std::int64_t i = 0; i < m; ++i) {
+    T* ci = c.data + i * c.rs;
+    for (std::int64_t j = 0; j < n; ++j) ci[j * c.cs] = T(0);
+    for (std::int64_t p = 0; p < k; ++p) {
+      const T aip = a.data[i * a.rs + p * a.cs];
+      const T* bp = b.data + p * b.rs;
+      if (c.cs == 1 && b.cs == 1) {
+        for (std::int64_t j = 0; j < n; ++j) ci[j] += aip * bp[j];
+      } else {
+        for (std::int64_t j = 0; j < n; ++j) ci[j * c.cs] += aip * bp[j * b.cs];
+      }
+    }
+  }
+}
+
+template <class T>
+void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
+                 MatrixRef<T> c, int nthreads) {
+  using B = Blocking<T>;
+  const int nr = microkernel_nr(T{});
+  const std::int64_t nc_max = std::min<std::int64_t>(B::nc, (n + nr - 1) / nr * nr);
+  const std::int64_t kc_max = std::min<std::int64_t>(B::kc, k);
+  const std::int64_t mc_max = std::min<std::int64_t>(B::mc, (m + kMR - 1) / kMR * kMR);
+  std::vector<T> bpack(static_cast<std::size_t>(kc_max * nc_max));
+  std::vector<T> apack(static_cast<std::size_t>(kc_max * mc_max));
+
+#ifdef LINA_HAVE_OPENMP
+#pragma omp parallel num_threads(nthreads) if (nthreads > 1)
+#endif
+  {
+    for (std::int64_t jc = 0; jc < n; jc += B::nc) {
+      const std::int64_t nc = std::min<std::int64_t>(B::nc, n - jc);
+      const std::int64_t npanels = (nc + nr - 1) / nr;
+      for (std::int64_t pc = 0; pc < k; pc += B::kc) {
+        const std::int64_t kc = std::min<std::int64_t>(B::kc, k - pc);
+        const bool accumulate = pc > 0;
+#ifdef LINA_HAVE_OPENMP
+#pragma omp for schedule(static)
+#endif
+        for (std::int64_t jp = 0; jp < npanels; ++jp) {
+          const std::int64_t jr = jp * nr;
+          pack_b_panel(kc, std::min<std::int64_t>(nr, nc - jr), nr, b.data + pc * b.rs + (jc + jr) * b.cs, b.rs,
+                       b.cs, bpack.data() + jr * kc);
+        }
+        for (std::int64_t ic = 0; ic < m; ic += B::mc) {
+          const std::int64_t mc = std::min<std::int64_t>(B::mc, m - ic);
+#ifdef LINA_HAVE_OPENMP
+#pragma omp single
+#endif
+          pack_a(mc, kc, a.data + ic * a.rs + pc * a.cs, a.rs, a.cs, apack.data());
+#ifdef LINA_HAVE_OPENMP
+#pragma omp for schedule(static)
+#endif
+          for (std::int64_t jp = 0; jp < npanels; ++jp) {
+            const std::int64_t jr = jp * nr;
+            const std::int64_t cols = std::min<std::int64_t>(nr, nc - jr);
+            for (std::int64_t ir = 0; ir < mc; ir += kMR) {
+              const std::int64_t rows = std::min<std::int64_t>(kMR, mc - ir);
+              T* ct = c.data + (ic + ir) * c.rs + (jc + jr) * c.cs;
+              const T* ap = apack.data() + ir * kc;
+              const T* bp = bpack.data() + jr * kc;
+              if (rows == kMR && cols == nr && c.cs == 1) {
+                microkernel(kc, ap, bp, ct, c.rs, accumulate);
+              } else {
+                // Edge tile: compute the full tile aside, then add the part inside C.
+                alignas(64) T tile[kMR * kMaxNR];
+                microkernel(kc, ap, bp, tile, nr, false);
+                for (std::int64_t r = 0; r < rows; ++r)
+                  for (std::int64_t q = 0; q < cols; ++q) {
+                    T& dst = ct[r * c.rs + q * c.cs];
+                    dst = (accumulate ? dst : T(0)) + tile[r * nr + q];
+                  }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+template <class T>
+void gemm_impl(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
+               MatrixRef<T> c, bool allow_threads) {
+  if (m == 0 || n == 0) return;
+  if (k == 0) {
+    for (std::int64_t i = 0; i < m; ++i)
+      for (std::int64_t j = 0; j < n; ++j) c.data[i * c.rs + j * c.cs] = T(0);
+    return;
+  }
+  const std::int64_t flops = m * n * k;
+  if (flops <= kSmallFlops) return gemm_small(m, n, k, a, b, c);
+  int nthreads = 1;
+#ifdef LINA_HAVE_OPENMP
+  if (allow_threads && flops >= kThreadFlops && !omp_in_parallel()) nthreads = get_num_threads();
+#else
+  (void)allow_threads;
+#endif
+  gemm_packed(m, n, k, a, b, c, nthreads);
+}
+
+}  // namespace
+
+void gemm(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a, MatrixRef<const float> b,
+          MatrixRef<float> c, bool allow_threads) {
+  gemm_impl(m, n, k, a, b, c, allow_threads);
+}
+void gemm(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a, MatrixRef<const double> b,
+          MatrixRef<double> c, bool allow_threads) {
+  gemm_impl(m, n, k, a, b, c, allow_threads);
+}
+
+int gemm_mr() { return kMR; }
+int gemm_nr_float() { return microkernel_nr(0.f); }
+int gemm_nr_double() { return microkernel_nr(0.0); }
+std::string gemm_target() { return microkernel_target(); }
+
+}  // namespace lina::kernels

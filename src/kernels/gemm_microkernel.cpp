@@ -1,0 +1,108 @@
+// NOTE: [GEMM micro-kernel]
+// C[0:MR, 0:NR] (+)= Apanel * Bpanel over kc steps, where (drawn for MR = 6, NR = 2V,
+// V = lanes of one vector):
+//
+//   Apanel: kc columns of MR values      Bpanel: kc rows of NR values
+//     p=0: a0 a1 a2 a3 a4 a5               p=0: b0 ........ b(NR-1)
+//     p=1: a0 a1 a2 a3 a4 a5               p=1: b0 ........ b(NR-1)
+//     ...                                   ...
+//
+// Each step broadcasts one A value per row and does 2 FMAs per row into 12 vector
+// accumulators (AVX2: 12 of 16 registers). When `accumulate` is false, C is written
+// without being read (so C may hold garbage, as a fresh output does). C rows are
+// `ldc` elements apart and each row is contiguous. Compiled once per Highway target;
+// HWY_DYNAMIC_DISPATCH picks the best one for the CPU at run time.
+#include <cstdint>
+#include <cstddef>
+
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "kernels/gemm_microkernel.cpp"
+#include "hwy/foreach_target.h"  // IWYU pragma: keep
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace lina::kernels::HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+constexpr int kMR = 6;
+
+template <class T>
+HWY_INLINE void MicroKernel(std::int64_t kc, const T* HWY_RESTRICT a, const T* HWY_RESTRICT b, T* HWY_RESTRICT c,
+                            std::int64_t ldc, bool accumulate) {
+  const hn::ScalableTag<T> d;
+  const std::size_t V = hn::Lanes(d);
+  auto c00 = hn::Zero(d), c01 = hn::Zero(d), c10 = hn::Zero(d), c11 = hn::Zero(d);
+  auto c20 = hn::Zero(d), c21 = hn::Zero(d), c30 = hn::Zero(d), c31 = hn::Zero(d);
+  auto c40 = hn::Zero(d), c41 = hn::Zero(d), c50 = hn::Zero(d), c51 = hn::Zero(d);
+  for (std::int64_t p = 0; p < kc; ++p) {
+    const auto b0 = hn::LoadU(d, b);
+    const auto b1 = hn::LoadU(d, b + V);
+    auto a0 = hn::Set(d, a[0]);
+    c00 = hn::MulAdd(a0, b0, c00);
+    c01 = hn::MulAdd(a0, b1, c01);
+    a0 = hn::Set(d, a[1]);
+    c10 = hn::MulAdd(a0, b0, c10);
+    c11 = hn::MulAdd(a0, b1, c11);
+    a0 = hn::Set(d, a[2]);
+    c20 = hn::MulAdd(a0, b0, c20);
+    c21 = hn::MulAdd(a0, b1, c21);
+    a0 = hn::Set(d, a[3]);
+    c30 = hn::MulAdd(a0, b0, c30);
+    c31 = hn::MulAdd(a0, b1, c31);
+    a0 = hn::Set(d, a[4]);
+    c40 = hn::MulAdd(a0, b0, c40);
+    c41 = hn::MulAdd(a0, b1, c41);
+    a0 = hn::Set(d, a[5]);
+    c50 = hn::MulAdd(a0, b0, c50);
+    c51 = hn::MulAdd(a0, b1, c51);
+    a += kMR;
+    b += 2 * V;
+  }
+  auto store = [&](T* row, decltype(c00) lo, decltype(c00) hi) {
+    if (accumulate) {
+      lo = hn::Add(lo, hn::LoadU(d, row));
+      hi = hn::Add(hi, hn::LoadU(d, row + V));
+    }
+    hn::StoreU(lo, d, row);
+    hn::StoreU(hi, d, row + V);
+  };
+  store(c + 0 * ldc, c00, c01);
+  store(c + 1 * ldc, c10, c11);
+  store(c + 2 * ldc, c20, c21);
+  store(c + 3 * ldc, c30, c31);
+  store(c + 4 * ldc, c40, c41);
+  store(c + 5 * ldc, c50, c51);
+}
+
+void MicroKernelF32(std::int64_t kc, const float* a, const float* b, float* c, std::int64_t ldc, bool acc) {
+  MicroKernel<float>(kc, a, b, c, ldc, acc);
+}
+void MicroKernelF64(std::int64_t kc, const double* a, const double* b, double* c, std::int64_t ldc, bool acc) {
+  MicroKernel<double>(kc, a, b, c, ldc, acc);
+}
+int NrF32() { return static_cast<int>(2 * hn::Lanes(hn::ScalableTag<float>())); }
+int NrF64() { return static_cast<int>(2 * hn::Lanes(hn::ScalableTag<double>())); }
+const char* TargetName() { return hwy::TargetName(HWY_TARGET); }
+
+}  // namespace lina::kernels::HWY_NAMESPACE
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace lina::kernels {
+HWY_EXPORT(MicroKernelF32);
+HWY_EXPORT(MicroKernelF64);
+HWY_EXPORT(NrF32);
+HWY_EXPORT(NrF64);
+HWY_EXPORT(TargetName);
+
+void microkernel(std::int64_t kc, const float* a, const float* b, float* c, std::int64_t ldc, bool acc) {
+  HWY_DYNAMIC_DISPATCH(MicroKernelF32)(kc, a, b, c, ldc, acc);
+}
+void microkernel(std::int64_t kc, const double* a, const double* b, double* c, std::int64_t ldc, bool acc) {
+  HWY_DYNAMIC_DISPATCH(MicroKernelF64)(kc, a, b, c, ldc, acc);
+}
+int microkernel_nr(float) { return HWY_DYNAMIC_DISPATCH(NrF32)(); }
+int microkernel_nr(double) { return HWY_DYNAMIC_DISPATCH(NrF64)(); }
+const char* microkernel_target() { return HWY_DYNAMIC_DISPATCH(TargetName)(); }
+}  // namespace lina::kernels
+#endif

@@ -1,0 +1,206 @@
+// matmul and the dot family on top of kernels::gemm (float32, float64) and an exact
+// loop for the other dtypes (wrapping integers, or-of-ands for bool).
+#include "lina/ops/linalg.hpp"
+
+#include <string>
+
+#include "core/loop_plan.hpp"
+#include "kernels/elementwise_functors.hpp"
+#include "kernels/gemm.hpp"
+#include "lina/ops/creation.hpp"
+#include "lina/ops/elementwise.hpp"
+#include "lina/ops/reduction.hpp"
+#include "lina/ops/shape_ops.hpp"
+
+#ifdef LINA_HAVE_OPENMP
+#include <omp.h>
+#endif
+
+namespace lina {
+
+namespace {
+
+constexpr std::int64_t kBatchThreadFlops = std::int64_t{1} << 16;
+
+// C (m x n, contiguous rows) = A * B for one matrix, any dtype.
+template <class T>
+void matmul_2d(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs,
+               const T* b, std::int64_t brs, std::int64_t bcs, T* c, bool allow_threads) {
+  if constexpr (std::is_floating_point_v<T>) {
+    kernels::gemm(m, n, k, {a, ars, acs}, {b, brs, bcs}, {c, n, 1}, allow_threads);
+  } else {
+    for (std::int64_t i = 0; i < m; ++i) {
+      T* ci = c + i * n;
+      for (std::int64_t j = 0; j < n; ++j) ci[j] = T(0);
+      for (std::int64_t p = 0; p < k; ++p) {
+        const T aip = a[i * ars + p * acs];
+        const T* bp = b + p * brs;
+        for (std::int64_t j = 0; j < n; ++j)
+          ci[j] = kernels::Add::apply(ci[j], kernels::Multiply::apply(aip, bp[j * bcs]));
+      }
+    }
+  }
+}
+
+[[noreturn]] void not_aligned(const char* op, const Array& a, const Array& b, int adim, int bdim) {
+  throw ShapeError(std::string(op) + ": shapes " + shape_str_compact(a.shape()) + " and " +
+                   shape_str_compact(b.shape()) + " are not aligned: " + std::to_string(a.shape()[adim]) + " (dim " +
+                   std::to_string(adim) + ") != " + std::to_string(b.shape()[bdim]) + " (dim " + std::to_string(bdim) +
+                   ")");
+}
+
+// The stacked product of a (..., m, k) and b (..., k, n), batch dims broadcast.
+Array batched_matmul(const Array& a2, const Array& b2, DType t) {
+  const Array a = a2.dtype() == t ? a2 : a2.astype(t);
+  const Array b = b2.dtype() == t ? b2 : b2.astype(t);
+  const Shape ba(a.shape().begin(), a.shape().end() - 2), bb(b.shape().begin(), b.shape().end() - 2);
+  const Shape batch = broadcast_shapes(ba, bb, "matmul");
+  const std::int64_t m = a.shape(-2), k = a.shape(-1), n = b.shape(-1);
+  Shape ash = batch, bsh = batch, csh = batch;
+  ash.insert(ash.end(), {m, k});
+  bsh.insert(bsh.end(), {k, n});
+  csh.insert(csh.end(), {m, n});
+  const Array av = broadcast_to(a, ash), bv = broadcast_to(b, bsh);
+  Array c(csh, t);
+  const std::int64_t nbatch = shape_size(batch);
+  const int nb = static_cast<int>(batch.size());
+  const std::int64_t isz = static_cast<std::int64_t>(itemsize(t));
+  visit_dtype(t, [&](auto tag) {
+    using T = decltype(tag);
+    const char* abase = static_cast<const char*>(av.raw_data());
+    const char* bbase = static_cast<const char*>(bv.raw_data());
+    T* cbase = static_cast<T*>(c.raw_data());
+    const std::int64_t ars = av.strides()[nb] / isz, acs = av.strides()[nb + 1] / isz;
+    const std::int64_t brs = bv.strides()[nb] / isz, bcs = bv.strides()[nb + 1] / isz;
+    auto one = [&](std::int64_t idx, bool threads) {
+      std::int64_t rem = idx, aoff = 0, boff = 0;
+      for (int d = nb - 1; d >= 0; --d) {
+        const std::int64_t i = rem % batch[d];
+        rem /= batch[d];
+        aoff += i * av.strides()[d];
+        boff += i * bv.strides()[d];
+      }
+      matmul_2d<T>(m, n, k, reinterpret_cast<const T*>(abase + aoff), ars, acs,
+                   reinterpret_cast<const T*>(bbase + boff), brs, bcs, cbase + idx * m * n, threads);
+    };
+    const bool parallel_batch = nbatch > 1 && m * n * k < kBatchThreadFlops * 4;
+#ifdef LINA_HAVE_OPENMP
+    if (parallel_batch && nbatch * m * n * k >= kBatchThreadFlops && !omp_in_parallel() && get_num_threads() > 1) {
+#pragma omp parallel for schedule(static) num_threads(get_num_threads())
+      for (std::int64_t i = 0; i < nbatch; ++i) one(i, false);
+      return;
+    }
+#endif
+    (void)parallel_batch;
+    for (std::int64_t i = 0; i < nbatch; ++i) one(i, true);
+  });
+  return c;
+}
+
+Array matmul_impl(const Array& a, const Array& b) {
+  for (int i = 0; i < 2; ++i) {
+    const Array& x = i == 0 ? a : b;
+    if (x.ndim() == 0)
+      throw ValueError("matmul: Input operand " + std::to_string(i) +
+                       " does not have enough dimensions (has 0, gufunc core with signature "
+                       "(n?,k),(k,m?)->(n?,m?) requires 1); use multiply for scalars");
+  }
+  const Array A = a.ndim() == 1 ? expand_dims(a, 0) : a;
+  const Array B = b.ndim() == 1 ? expand_dims(b, -1) : b;
+  if (A.shape(-1) != B.shape(-2)) not_aligned("matmul", a, b, a.ndim() - 1, b.ndim() == 1 ? 0 : b.ndim() - 2);
+  Array c = batched_matmul(A, B, promote_types(a.dtype(), b.dtype()));
+  if (b.ndim() == 1) c = squeeze(c, -1);
+  if (a.ndim() == 1) c = squeeze(c, -2 + (b.ndim() == 1 ? 1 : 0));
+  return c;
+}
+
+}  // namespace
+
+Array matmul(const Array& a, const Array& b) { return matmul_impl(a, b); }
+
+Array& matmul(const Array& a, const Array& b, Array& out) {
+  const Array c = matmul_impl(a, b);
+  if (out.shape() != c.shape())
+    throw ShapeError("matmul: output array has shape " + shape_str_compact(out.shape()) + " but the product of " +
+                     shape_str_compact(a.shape()) + " and " + shape_str_compact(b.shape()) + " has shape " +
+                     shape_str_compact(c.shape()));
+  if (c.dtype() != out.dtype() && !(is_floating(out.dtype()) || (is_integer(out.dtype()) && !is_floating(c.dtype()))))
+    throw TypeError(std::string("matmul: cannot cast the result from ") + dtype_name(c.dtype()) + " to the output's " +
+                    dtype_name(out.dtype()) + " with casting rule 'same_kind'");
+  out.assign(c);
+  return out;
+}
+
+Array dot(const Array& a, const Array& b) {
+  if (a.ndim() == 0 || b.ndim() == 0) return multiply(a, b);
+  if (a.ndim() == 1 && b.ndim() == 1) {
+    if (a.shape(0) != b.shape(0)) not_aligned("dot", a, b, 0, 0);
+    return matmul_impl(a, b);
+  }
+  const int bk = b.ndim() == 1 ? 0 : b.ndim() - 2;
+  if (a.shape(-1) != b.shape()[bk]) not_aligned("dot", a, b, a.ndim() - 1, bk);
+  if (b.ndim() <= 2) return matmul_impl(a, b);
+  // a (..., k) with b (..., k, n): a.shape[:-1] + b.shape[:-2] + (n,).
+  // Explicit sizes: reshape cannot infer -1 next to a size-0 dimension.
+  const std::int64_t k = a.shape(-1);
+  const std::int64_t rows = k ? a.size() / k : shape_size(Shape(a.shape().begin(), a.shape().end() - 1));
+  const std::int64_t cols = k ? b.size() / k : shape_size(Shape(b.shape().begin(), b.shape().end() - 2)) * b.shape(-1);
+  const Array a2 = reshape(a, {rows, k});
+  const Array b2 = reshape(moveaxis(b, -2, 0), {k, cols});
+  Shape out(a.shape().begin(), a.shape().end() - 1);
+  out.insert(out.end(), b.shape().begin(), b.shape().end() - 2);
+  out.push_back(b.shape(-1));
+  return reshape(matmul_impl(a2, b2), out);
+}
+
+Array vdot(const Array& a, const Array& b) {
+  if (a.size() != b.size())
+    throw ShapeError("vdot: the operands must have the same number of elements, got shapes " +
+                     shape_str_compact(a.shape()) + " (" + std::to_string(a.size()) + ") and " +
+                     shape_str_compact(b.shape()) + " (" + std::to_string(b.size()) + ")");
+  return matmul_impl(ravel(a), ravel(b));
+}
+
+Array inner(const Array& a, const Array& b) {
+  if (a.ndim() == 0 || b.ndim() == 0) return multiply(a, b);
+  if (a.shape(-1) != b.shape(-1)) not_aligned("inner", a, b, a.ndim() - 1, b.ndim() - 1);
+  const std::int64_t k = a.shape(-1);
+  Shape out(a.shape().begin(), a.shape().end() - 1);
+  const std::int64_t rows = shape_size(out);
+  const Shape bl(b.shape().begin(), b.shape().end() - 1);
+  out.insert(out.end(), bl.begin(), bl.end());
+  return reshape(matmul_impl(reshape(a, {rows, k}), reshape(b, {shape_size(bl), k}).T()), out);
+}
+
+Array outer(const Array& a, const Array& b) {
+  return multiply(reshape(ravel(a), {-1, 1}), reshape(ravel(b), {1, -1}));
+}
+
+Array trace(const Array& a, std::int64_t offset, int axis1, int axis2) {
+  if (a.ndim() < 2)
+    throw ValueError("trace: the array must have at least 2 dimensions, got shape " + shape_str(a.shape()));
+  const int i = normalize_axis(axis1, a.ndim(), "trace"), j = normalize_axis(axis2, a.ndim(), "trace");
+  if (i == j) throw ValueError("trace: axis1 and axis2 cannot be the same (both are " + std::to_string(i) + ")");
+  const Array m = moveaxis(a, std::vector<int>{i, j}, std::vector<int>{-2, -1});
+  const std::int64_t rows = m.shape(-2), cols = m.shape(-1);
+  const std::int64_t r0 = offset >= 0 ? 0 : -offset, c0 = offset >= 0 ? offset : 0;
+  const std::int64_t len = std::max<std::int64_t>(0, std::min(rows - r0, cols - c0));
+  Shape s(m.shape().begin(), m.shape().end() - 2);
+  Strides st(m.strides().begin(), m.strides().end() - 2);
+  s.push_back(len);
+  st.push_back(m.strides()[m.ndim() - 2] + m.strides()[m.ndim() - 1]);
+  const std::int64_t off = len > 0 ? m.offset() + r0 * m.strides()[m.ndim() - 2] + c0 * m.strides()[m.ndim() - 1]
+                                   : m.offset();
+  const Array diag(m.storage(), off, s, st, m.dtype());
+  return sum(diag, -1);
+}
+
+std::string gemm_info() {
+  return "lina GEMM (packed, BLIS design): Highway target " + kernels::gemm_target() + ", micro-kernel " +
+         std::to_string(kernels::gemm_mr()) + "x" + std::to_string(kernels::gemm_nr_float()) + " float32, " +
+         std::to_string(kernels::gemm_mr()) + "x" + std::to_string(kernels::gemm_nr_double()) + " float64";
+}
+
+Array Array::matmul(const Array& b) const { return lina::matmul(*this, b); }
+
+}  // namespace lina
