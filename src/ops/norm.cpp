@@ -46,7 +46,7 @@ Array matrix_norm(const Array& x, const NormOrd& ord, int row, int col, bool kee
     return r;
   }
   if (ord.name() == "nuc" || (ord.p() && std::fabs(*ord.p()) == 2))
-    throw ValueError("norm: ord " + ord.to_string() + " for matrices needs an SVD, which lina does not support yet");
+    throw ValueError("norm: ord " + ord.to_string() + " for matrices is not supported yet (it needs an SVD); use 'fro', 1, -1, inf or -inf");
   if (!ord.p() || !(std::fabs(*ord.p()) == 1 || std::isinf(*ord.p())))
     throw ValueError("norm: invalid norm order " + ord.to_string() + " for matrices; use 'fro', 1, -1, inf or -inf");
   const double p = *ord.p();
