@@ -6,6 +6,7 @@
 #include "lina/lina.hpp"
 
 int main() {
+  lina::set_num_threads(1);  // the records say threads = 1
   constexpr std::int64_t n = 10'000'000;
   lina::Generator gen(42);
   const lina::Array a = gen.uniform(0.0, 1.0, {n}, lina::float32);

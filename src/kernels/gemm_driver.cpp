@@ -96,8 +96,13 @@ void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const
   const std::int64_t nc_max = std::min<std::int64_t>(B::nc, (n + nr - 1) / nr * nr);
   const std::int64_t kc_max = std::min<std::int64_t>(B::kc, k);
   const std::int64_t mc_max = std::min<std::int64_t>(B::mc, (m + kMR - 1) / kMR * kMR);
-  std::vector<T> bpack(static_cast<std::size_t>(kc_max * nc_max));
-  std::vector<T> apack(static_cast<std::size_t>(kc_max * mc_max));
+  // Packing buffers are kept per thread and reused: allocating them per call costs as
+  // much as a whole 64 x 64 product.
+  thread_local std::vector<T> bpack, apack;
+  if (bpack.size() < static_cast<std::size_t>(kc_max * nc_max)) bpack.resize(static_cast<std::size_t>(kc_max * nc_max));
+  if (apack.size() < static_cast<std::size_t>(kc_max * mc_max)) apack.resize(static_cast<std::size_t>(kc_max * mc_max));
+  T* const bbuf = bpack.data();
+  T* const abuf = apack.data();
 
 #ifdef LINA_HAVE_OPENMP
 #pragma omp parallel num_threads(nthreads) if (nthreads > 1)
@@ -115,14 +120,14 @@ void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const
         for (std::int64_t jp = 0; jp < npanels; ++jp) {
           const std::int64_t jr = jp * nr;
           pack_b_panel(kc, std::min<std::int64_t>(nr, nc - jr), nr, b.data + pc * b.rs + (jc + jr) * b.cs, b.rs,
-                       b.cs, bpack.data() + jr * kc);
+                       b.cs, bbuf + jr * kc);
         }
         for (std::int64_t ic = 0; ic < m; ic += B::mc) {
           const std::int64_t mc = std::min<std::int64_t>(B::mc, m - ic);
 #ifdef LINA_HAVE_OPENMP
 #pragma omp single
 #endif
-          pack_a(mc, kc, a.data + ic * a.rs + pc * a.cs, a.rs, a.cs, apack.data());
+          pack_a(mc, kc, a.data + ic * a.rs + pc * a.cs, a.rs, a.cs, abuf);
 #ifdef LINA_HAVE_OPENMP
 #pragma omp for schedule(static)
 #endif
@@ -132,8 +137,8 @@ void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const
             for (std::int64_t ir = 0; ir < mc; ir += kMR) {
               const std::int64_t rows = std::min<std::int64_t>(kMR, mc - ir);
               T* ct = c.data + (ic + ir) * c.rs + (jc + jr) * c.cs;
-              const T* ap = apack.data() + ir * kc;
-              const T* bp = bpack.data() + jr * kc;
+              const T* ap = abuf + ir * kc;
+              const T* bp = bbuf + jr * kc;
               if (rows == kMR && cols == nr && c.cs == 1) {
                 microkernel(kc, ap, bp, ct, c.rs, accumulate);
               } else {

@@ -50,7 +50,9 @@ void matmul_2d(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::
 }
 
 // The stacked product of a (..., m, k) and b (..., k, n), batch dims broadcast.
-Array batched_matmul(const Array& a2, const Array& b2, DType t) {
+// When `into` is given (C-contiguous, dtype t, the result's shape) the product is
+// written there directly.
+Array batched_matmul(const Array& a2, const Array& b2, DType t, Array* into = nullptr) {
   const Array a = a2.dtype() == t ? a2 : a2.astype(t);
   const Array b = b2.dtype() == t ? b2 : b2.astype(t);
   const Shape ba(a.shape().begin(), a.shape().end() - 2), bb(b.shape().begin(), b.shape().end() - 2);
@@ -61,7 +63,7 @@ Array batched_matmul(const Array& a2, const Array& b2, DType t) {
   bsh.insert(bsh.end(), {k, n});
   csh.insert(csh.end(), {m, n});
   const Array av = broadcast_to(a, ash), bv = broadcast_to(b, bsh);
-  Array c(csh, t);
+  Array c = into ? *into : Array(csh, t);
   const std::int64_t nbatch = shape_size(batch);
   const int nb = static_cast<int>(batch.size());
   const std::int64_t isz = static_cast<std::int64_t>(itemsize(t));
@@ -97,7 +99,7 @@ Array batched_matmul(const Array& a2, const Array& b2, DType t) {
   return c;
 }
 
-Array matmul_impl(const Array& a, const Array& b) {
+Array matmul_impl(const Array& a, const Array& b, Array* into = nullptr) {
   for (int i = 0; i < 2; ++i) {
     const Array& x = i == 0 ? a : b;
     if (x.ndim() == 0)
@@ -108,7 +110,7 @@ Array matmul_impl(const Array& a, const Array& b) {
   const Array A = a.ndim() == 1 ? expand_dims(a, 0) : a;
   const Array B = b.ndim() == 1 ? expand_dims(b, -1) : b;
   if (A.shape(-1) != B.shape(-2)) not_aligned("matmul", a, b, a.ndim() - 1, b.ndim() == 1 ? 0 : b.ndim() - 2);
-  Array c = batched_matmul(A, B, promote_types(a.dtype(), b.dtype()));
+  Array c = batched_matmul(A, B, promote_types(a.dtype(), b.dtype()), into);
   if (b.ndim() == 1) c = squeeze(c, -1);
   if (a.ndim() == 1) c = squeeze(c, -2 + (b.ndim() == 1 ? 1 : 0));
   return c;
@@ -119,6 +121,18 @@ Array matmul_impl(const Array& a, const Array& b) {
 Array matmul(const Array& a, const Array& b) { return matmul_impl(a, b); }
 
 Array& matmul(const Array& a, const Array& b, Array& out) {
+  // Fast path: out already has the product's dtype and layout and overlaps neither
+  // operand, so the GEMM writes straight into it.
+  if (out.is_contiguous() && out.dtype() == promote_types(a.dtype(), b.dtype()) && !out.shares_memory_with(a) &&
+      !out.shares_memory_with(b) && a.ndim() >= 2 && b.ndim() >= 2) {
+    Shape ba(a.shape().begin(), a.shape().end() - 2), bb(b.shape().begin(), b.shape().end() - 2);
+    Shape expected = broadcast_shapes(ba, bb, "matmul");
+    expected.insert(expected.end(), {a.shape(-2), b.shape(-1)});
+    if (expected == out.shape() && a.shape(-1) == b.shape(-2)) {
+      matmul_impl(a, b, &out);
+      return out;
+    }
+  }
   const Array c = matmul_impl(a, b);
   if (out.shape() != c.shape())
     throw ShapeError("matmul: output array has shape " + shape_str_compact(out.shape()) + " but the product of " +
