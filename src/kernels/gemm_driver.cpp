@@ -28,7 +28,7 @@ namespace {
 constexpr int kMR = 6;
 constexpr int kMaxNR = 64;
 constexpr std::int64_t kSmallFlops = 24 * 24 * 24;
-constexpr std::int64_t kThreadFlops = std::int64_t{1} << 18;
+constexpr std::int64_t kThreadFlops = std::int64_t{1} << 21;  // 128^3: below, a second thread costs more than it gives (bench: sgemm 64 slower on 2)
 
 // Cache blocking for AMD Zen 3 (L1d 32 KiB, L2 512 KiB, L3 32 MiB): a KC x NR panel of
 // B stays in L1 across the ir loop, the MC x KC block of A in L2, the KC x NC panel of
