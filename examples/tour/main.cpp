@@ -27,9 +27,9 @@ void show(const char* code, const char* numpy, const Array& result) {
   std::cout << "  lina : " << code << "\n  numpy: " << numpy << "\n";
   std::string r = lina::repr(result);
   std::string indented;
-  for (char c : r) {
-    indented += c;
-    if (c == '\n') indented += "         ";
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    indented += r[i];
+    if (r[i] == '\n' && i + 1 < r.size() && r[i + 1] != '\n') indented += "         ";
   }
   std::cout << "  =>     " << indented << "\n\n";
 }
@@ -83,6 +83,16 @@ void hadamard_product() {
        lina::sum(lina::array({1.0, 2.0, 3.0}) * lina::array({4.0, 5.0, 6.0})));
 }
 
+void dot_product() {
+  say("The dot product multiplies matching elements and sums them: one number.");
+  const Array a = lina::array({1.0, 2.0, 3.0});
+  const Array b = lina::array({4.0, 5.0, 6.0});
+  STEP("np.dot(a, b)  # 1*4 + 2*5 + 3*6", lina::dot(a, b));
+  STEP("a * b  # the Hadamard product keeps the shape instead", a * b);
+  say("Geometrically, a . b = |a| |b| cos(theta): zero for perpendicular vectors.");
+  STEP("np.dot([3., -2.], [2., 3.])", lina::dot(lina::array({3.0, -2.0}), lina::array({2.0, 3.0})));
+}
+
 void matrices() {
   say("A matrix is a grid of numbers: rows x columns is its shape.");
   const Array a = lina::array({{1.0, 2.0, 3.0}, {4.0, 5.0, 6.0}});
@@ -119,6 +129,24 @@ void transpose() {
        lina::arange(8).reshape({2, 2, 2}).transpose({2, 0, 1}));
 }
 
+void matrix_multiplication() {
+  say("(m, k) @ (k, n) -> (m, n): the inner sizes must match; entry (i, j) is row i . column j.");
+  const Array a = lina::array({{1.0, 2.0}, {3.0, 4.0}, {5.0, 6.0}});
+  const Array b = lina::array({{1.0, 0.0, 2.0}, {0.0, 1.0, 3.0}});
+  STEP("a @ b  # (3,2) @ (2,3) -> (3,3)", lina::matmul(a, b));
+  STEP("np.dot(a[1], b[:, 2])  # entry (1, 2) as a row-column dot product", lina::dot(a[1], b(lina::colon, 2)));
+  say("Mismatched inner sizes name both shapes and the dimensions:");
+  try {
+    (void)lina::matmul(a, a);
+  } catch (const lina::ShapeError& e) {
+    say(std::string("ShapeError: ") + e.what());
+  }
+  std::cout << "\n";
+  say("Batches: the leading dimensions broadcast, one product per matrix.");
+  const Array batch = lina::arange(12.0).reshape({3, 2, 2});
+  STEP("np.arange(12.).reshape(3, 2, 2) @ np.eye(2)", lina::matmul(batch, lina::eye(2)));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -139,9 +167,11 @@ int main(int argc, char** argv) {
       {"Scalar operations", scalar_operations},
       {"Elementwise operations", elementwise_operations},
       {"Hadamard product", hadamard_product},
+      {"Dot product vs Hadamard product", dot_product},
       {"Matrices", matrices},
       {"Broadcasting", broadcasting},
       {"Transpose", transpose},
+      {"Matrix multiplication", matrix_multiplication},
   };
   try {
     int n = 0;
