@@ -1,0 +1,242 @@
+"""Drives `lina eval` against NumPy on generated expressions.
+
+usage: NPY_PROMOTION_STATE=weak /usr/bin/python3 eval_vs_numpy.py LINA_BINARY WORKDIR [SEED]
+
+Each expression is evaluated by NumPy (`from numpy import *`, `norm` = numpy.linalg.norm,
+`astype(a, dt)` = a.astype(dt)) and by `lina eval`, twice: printed (stdout must equal
+NumPy's repr, or the value for a 0-d result) and with -o (the .npy must match NumPy's
+value, shape and dtype). Where NumPy raises, lina must exit 1 with empty stdout and one
+stderr line starting "lina: error: ".
+"""
+import os
+import subprocess
+import sys
+import warnings
+
+import numpy as np
+
+warnings.simplefilter("ignore")
+# NumPy 1.24 answers `==` of unbroadcastable shapes with a scalar and a warning; NumPy 2
+# (lina's rule) raises.
+warnings.filterwarnings("error", category=DeprecationWarning)
+LINA, WORK = sys.argv[1], sys.argv[2]
+SEED = int(sys.argv[3]) if len(sys.argv) > 3 else 7
+rng = np.random.default_rng(SEED)
+os.makedirs(WORK, exist_ok=True)
+
+INPUTS = {
+    "x": np.round(rng.normal(0, 3, (2, 3)), 2).astype(np.float32),
+    "y": np.round(rng.normal(0, 3, (3,)), 2),
+    "z": rng.integers(-5, 6, (2, 3)).astype(np.int32),
+    "b": rng.random((2, 3)) < 0.5,
+    "m": np.round(rng.normal(0, 2, (3, 3)), 2),
+    "u": rng.integers(0, 256, (4,)).astype(np.uint8),
+    "v": rng.integers(-4, 5, (3,)),
+    "t": np.round(rng.normal(0, 1, (2, 3, 4)), 2),
+    "f": np.asfortranarray(np.round(rng.normal(0, 1, (3, 2)), 2)),
+}
+for name, a in INPUTS.items():
+    np.save(os.path.join(WORK, name + ".npy"), a)
+
+NS = {k: getattr(np, k) for k in dir(np) if not k.startswith("_")}
+
+
+# lina's documented differences (docs/decisions.md), applied to the oracle:
+#  - float functions of bool/uint8 compute in float32 (NumPy: float16);
+#  - sum/prod of uint8 give int64 (NumPy: uint64);
+#  - matrix norms that need an SVD (2, -2, 'nuc') raise.
+def float32_for_small(fn):
+    def wrapped(x, *args, **kwargs):
+        a = np.asarray(x)
+        if a.dtype in (np.bool_, np.uint8):
+            a = a.astype(np.float32)
+        return fn(a, *args, **kwargs)
+    return wrapped
+
+
+def int64_for_uint8(fn):
+    def wrapped(*args, **kwargs):
+        r = fn(*args, **kwargs)
+        return r.astype(np.int64) if np.asarray(r).dtype == np.uint64 else r
+    return wrapped
+
+
+def norm(x, ord=None, axis=None, keepdims=False):
+    a = np.asarray(x)
+    matrix = (isinstance(axis, tuple) and len(axis) == 2) or (axis is None and a.ndim == 2 and ord is not None)
+    if matrix and ord in (2, -2, "nuc"):
+        raise ValueError("SVD-based norms are not supported by lina yet")
+    return np.linalg.norm(a, ord, axis, keepdims)
+
+
+NS["norm"] = norm
+for _f in ["exp", "log", "sqrt", "tanh", "sin", "cos"]:
+    NS[_f] = float32_for_small(getattr(np, _f))
+for _f in ["sum", "prod"]:
+    NS[_f] = int64_for_uint8(getattr(np, _f))
+NS["astype"] = lambda a, dt: np.asarray(a).astype(dt)
+NS.update(INPUTS)
+
+ARR = list(INPUTS)
+LIT = ["2", "-1", "0.5", "2.0", "True", "3", "1e-3"]
+BIN = ["+", "-", "*", "/", "//", "%", "**", "<", "<=", ">", ">=", "==", "!=", "@"]
+UN = ["negative", "abs", "exp", "log", "sqrt", "tanh", "sin", "cos"]
+RED = ["sum", "mean", "max", "min", "prod", "std", "var"]
+
+
+def pick(xs):
+    return xs[int(rng.integers(0, len(xs)))]
+
+
+def operand(depth=0):
+    r = rng.random()
+    if r < 0.6 or depth > 1:
+        return pick(ARR)
+    if r < 0.75:
+        return pick(LIT)
+    return f"({expression(depth + 1)})"
+
+
+def index_expr(name):
+    nd = INPUTS[name].ndim
+    parts = []
+    for d in range(nd):
+        r = rng.random()
+        n = INPUTS[name].shape[d]
+        if r < 0.3:
+            parts.append(str(int(rng.integers(-n, n))))
+        elif r < 0.7:
+            a = "" if rng.random() < 0.5 else str(int(rng.integers(-n - 1, n + 1)))
+            b = "" if rng.random() < 0.5 else str(int(rng.integers(-n - 1, n + 1)))
+            c = "" if rng.random() < 0.5 else ":" + str(pick([1, 2, -1, -2]))
+            parts.append(f"{a}:{b}{c}")
+        elif r < 0.8:
+            parts.append("None")
+        elif r < 0.9:
+            parts.append("...")
+            break
+    if rng.random() < 0.05:
+        parts.append("7")  # out of range / too many
+    return f"{name}[{', '.join(parts)}]"
+
+
+def expression(depth=0):
+    r = rng.random()
+    if r < 0.3:
+        return f"{operand(depth)} {pick(BIN)} {operand(depth)}"
+    if r < 0.42:
+        return f"{pick(UN)}({operand(depth)})"
+    if r < 0.6:
+        a = pick(ARR)
+        nd = INPUTS[a].ndim
+        args = [a]
+        rr = rng.random()
+        if rr < 0.4:
+            args.append(f"axis={int(rng.integers(-nd, nd))}")
+        elif rr < 0.55:
+            args.append("axis=(0, 1)" if nd >= 2 else "axis=0")
+        if rng.random() < 0.3:
+            args.append("keepdims=True")
+        f = pick(RED)
+        if f in ("std", "var") and rng.random() < 0.3:
+            args.append("ddof=1")
+        return f"{f}({', '.join(args)})"
+    if r < 0.72:
+        return index_expr(pick(ARR))
+    if r < 0.82:
+        a = pick(ARR)
+        n = INPUTS[a].size
+        return pick([f"reshape({a}, (-1,))", f"reshape({a}, ({n}, 1))", f"{a}.T", f"transpose({a})",
+                     f"expand_dims({a}, 0)", f"squeeze(expand_dims({a}, -1))", f"ravel({a})",
+                     f"broadcast_to({a}, (2,) + {INPUTS[a].shape!r})", f"concatenate([{a}, {a}])",
+                     f"stack([{a}, {a}], axis=-1)", f"swapaxes({a}, 0, -1)", f"astype({a}, {pick(['float32', 'int32', 'bool_', 'uint8', 'int64'])})",
+                     f"reshape({a}, (4, -1))"])
+    if r < 0.9:
+        a, b = pick(ARR), pick(ARR)
+        return pick([f"dot({a}, {b})", f"matmul({a}, {b})", f"inner({a}, {b})", f"outer({a}, {b})",
+                     f"vdot({a}, {b})", f"trace({pick(['m', 'x', 't', 'z'])})", f"norm({a})",
+                     f"norm({a}, ord={pick(['1', '2', 'inf', '-inf', '0', '3'])}, axis={pick(['0', '-1', 'None'])})",
+                     f"norm({pick(['m', 'x', 'z'])}, ord={pick(['1', '-1', 'inf', chr(39) + 'fro' + chr(39)])})"])
+    return pick([
+        "arange(0, 10, 3)", "arange(5)", "linspace(0, 1, 5)", "zeros((2, 3), dtype=int32)", "ones(3)",
+        "full((2, 2), 7)", "eye(3, k=1)", "array([[1, 2], [3, 4]])", "array([1.5, 2, 3], dtype=float32)",
+        f"where({pick(['b', 'x > 0', 'z < 0'])}, {pick(ARR)}, {pick(ARR + LIT)})",
+        f"clip({pick(ARR)}, -1, 1)", f"maximum({pick(ARR)}, 0)", f"argmax({pick(ARR)})", f"argmin(t, axis=1)",
+        "x[b]", "z[z > 0]", "(x", "x +", "sum(x, axis=(0, 1)", "undefined_name + 1", "x[1, 2, 3, 4]",
+        "1 + 2 * 3", "2 ** 10", "u + 300", "v ** -1", "x @ y",
+    ])
+
+
+def numpy_eval(expr):
+    try:
+        return True, eval(expr, dict(NS))  # noqa: S307 - the test's own generated expressions
+    except Exception:  # noqa: BLE001
+        return False, None
+
+
+def expected_print(r):
+    a = np.asarray(r)
+    return repr(a) if a.ndim else repr(a[()]) if isinstance(r, np.generic) or isinstance(r, np.ndarray) else repr(r)
+
+
+def close(got, want):
+    if got.shape != want.shape or got.dtype != want.dtype:
+        return f"shape/dtype {got.shape} {got.dtype} != numpy {want.shape} {want.dtype}"
+    if want.dtype.kind == "f":
+        tol = 1e-4 if want.dtype == np.float32 else 1e-9
+        if not np.allclose(got, want, rtol=tol, atol=tol, equal_nan=True):
+            return f"values differ: {got!r} vs {want!r}"
+    elif not np.array_equal(got, want):
+        return f"values differ: {got!r} vs {want!r}"
+    return ""
+
+
+binds = [f"{n}={os.path.join(WORK, n + '.npy')}" for n in INPUTS]
+cases = []
+seen = set()
+while len(cases) < 1100:
+    e = expression()
+    if e not in seen:
+        seen.add(e)
+        cases.append(e)
+
+passed = failed = errors = 0
+out_path = os.path.join(WORK, "out.npy")
+for i, expr in enumerate(cases):
+    ok, res = numpy_eval(expr)
+    if ok and np.asarray(res).dtype == np.int8:
+        ok = False  # bool // % ** bool give int8 in NumPy; lina raises TypeError (docs/decisions.md)
+    p = subprocess.run([LINA, "eval", expr] + binds, capture_output=True, text=True)
+    problem = ""
+    if not ok:
+        errors += 1
+        err_lines = p.stderr.strip().splitlines()
+        if p.returncode != 1 or p.stdout or len(err_lines) != 1 or not err_lines[0].startswith("lina: error: "):
+            problem = f"NumPy raised; lina exit {p.returncode}, stdout {p.stdout!r}, stderr {p.stderr!r}"
+    else:
+        if p.returncode != 0:
+            problem = f"lina failed: {p.stderr.strip()}"
+        else:
+            want_print = expected_print(res)
+            printed = p.stdout.rstrip("\n")
+            if os.path.exists(out_path):
+                os.remove(out_path)
+            q = subprocess.run([LINA, "eval", expr, "-o", out_path] + binds, capture_output=True, text=True)
+            if q.returncode != 0 or q.stdout:
+                problem = problem or f"-o failed: exit {q.returncode} {q.stderr.strip()}"
+            else:
+                got = np.load(out_path)
+                problem = problem or close(got, np.asarray(res))
+                # Printing must be NumPy's exactly: of NumPy's values when lina's are
+                # identical, else (a last-ulp difference in sin, say) of lina's own.
+                if not problem and printed != want_print and printed != expected_print(got[()] if got.ndim == 0 else got):
+                    problem = f"printed {printed!r}, numpy {want_print!r}"
+    if problem:
+        failed += 1
+        if failed <= 40:
+            print(f"FAIL [{i}] {expr}\n    {problem}")
+    else:
+        passed += 1
+print(f"eval vs numpy: {len(cases)} expressions ({errors} NumPy errors), {passed} matched")
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

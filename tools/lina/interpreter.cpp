@@ -1,0 +1,383 @@
+#include "interpreter.hpp"
+
+#include <cmath>
+#include <functional>
+
+namespace lina::cli {
+
+namespace {
+
+Value python_scalar_of(const Array& a) {
+  switch (a.dtype()) {
+    case DType::Bool: return Value{a.item<bool>()};
+    case DType::Float64: return Value{a.item<double>()};
+    case DType::Float32: return Value{static_cast<double>(a.item<float>())};
+    default: return Value{a.astype(DType::Int64).item<std::int64_t>()};
+  }
+}
+
+// A Python scalar as a strong 0-d array (int -> int64, float -> float64).
+Array strong(const Value& v) { return to_array(v); }
+
+using ArrayArray = std::function<Array(const Array&, const Array&)>;
+using ArrayScalar = std::function<Array(const Array&, Scalar)>;
+using ScalarArray = std::function<Array(Scalar, const Array&)>;
+struct BinaryImpl {
+  ArrayArray aa;
+  ArrayScalar as;
+  ScalarArray sa;
+};
+
+#define LINA_BIN(fn)                                                  \
+  BinaryImpl {                                                        \
+    [](const Array& x, const Array& y) { return lina::fn(x, y); },   \
+        [](const Array& x, Scalar y) { return lina::fn(x, y); },     \
+        [](Scalar x, const Array& y) { return lina::fn(x, y); }      \
+  }
+
+const std::map<std::string, BinaryImpl>& binary_table() {
+  static const std::map<std::string, BinaryImpl> t = {
+      {"+", LINA_BIN(add)},           {"-", LINA_BIN(subtract)},     {"*", LINA_BIN(multiply)},
+      {"/", LINA_BIN(divide)},        {"//", LINA_BIN(floor_divide)}, {"%", LINA_BIN(remainder)},
+      {"**", LINA_BIN(power)},        {"<", LINA_BIN(less)},         {"<=", LINA_BIN(less_equal)},
+      {">", LINA_BIN(greater)},       {">=", LINA_BIN(greater_equal)}, {"==", LINA_BIN(equal)},
+      {"!=", LINA_BIN(not_equal)},
+  };
+  return t;
+}
+
+bool is_sequence(const Value& v) {
+  return std::holds_alternative<List>(v.v) || std::holds_alternative<Tuple>(v.v);
+}
+
+}  // namespace
+
+Value binary_op(const std::string& op, const Value& a0, const Value& b0) {
+  // Python's tuple and list concatenation, as in `(2,) + x_shape`.
+  if (op == "+") {
+    if (const auto* ta = std::get_if<Tuple>(&a0.v))
+      if (const auto* tb = std::get_if<Tuple>(&b0.v)) {
+        Tuple t = *ta;
+        t.items.insert(t.items.end(), tb->items.begin(), tb->items.end());
+        return Value{t};
+      }
+    if (const auto* la = std::get_if<List>(&a0.v))
+      if (const auto* lb = std::get_if<List>(&b0.v)) {
+        List l = *la;
+        l.items.insert(l.items.end(), lb->items.begin(), lb->items.end());
+        return Value{l};
+      }
+  }
+  const Value a = is_sequence(a0) ? Value{to_array(a0)} : a0;
+  const Value b = is_sequence(b0) ? Value{to_array(b0)} : b0;
+  if (op == "@") {
+    if (!a.is_array() || !b.is_array())
+      throw ValueError("matmul: Input operand " + std::string(a.is_array() ? "1" : "0") +
+                       " does not have enough dimensions (has 0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) "
+                       "requires 1)");
+    return Value{matmul(std::get<Array>(a.v), std::get<Array>(b.v))};
+  }
+  const auto it = binary_table().find(op);
+  if (it == binary_table().end()) throw ValueError("unsupported operator " + op);
+  if (!(a.is_array() || a.is_python_scalar()) || !(b.is_array() || b.is_python_scalar()))
+    throw TypeError("unsupported operand type(s) for " + op + ": '" + a.type_name() + "' and '" + b.type_name() + "'");
+  if (a.is_array() && b.is_array()) return Value{it->second.aa(std::get<Array>(a.v), std::get<Array>(b.v))};
+  if (a.is_array()) return Value{it->second.as(std::get<Array>(a.v), to_scalar(b))};
+  if (b.is_array()) return Value{it->second.sa(to_scalar(a), std::get<Array>(b.v))};
+  // Two Python scalars: Python's arithmetic (bools count as ints).
+  const bool any_float = std::holds_alternative<double>(a.v) || std::holds_alternative<double>(b.v);
+  const bool compare = op == "<" || op == "<=" || op == ">" || op == ">=" || op == "==" || op == "!=";
+  Array x = strong(a), y = strong(b);
+  if (!any_float && !compare) {
+    x = x.astype(DType::Int64);
+    y = y.astype(DType::Int64);
+    if (op == "**" && y.item<std::int64_t>() < 0) x = x.astype(DType::Float64);
+    if ((op == "//" || op == "%") && y.item<std::int64_t>() == 0)
+      throw ValueError("integer division or modulo by zero");
+  }
+  if (any_float && (op == "/" || op == "//" || op == "%") && strong(b).astype(DType::Float64).item<double>() == 0)
+    throw ValueError("float division by zero");
+  return python_scalar_of(it->second.aa(x, y));
+}
+
+Value negate(const Value& a) {
+  if (const auto* n = std::get_if<std::int64_t>(&a.v)) return Value{-*n};
+  if (const auto* d = std::get_if<double>(&a.v)) return Value{-*d};
+  if (const auto* b = std::get_if<bool>(&a.v)) return Value{static_cast<std::int64_t>(-static_cast<int>(*b))};
+  if (a.is_array()) return Value{negative(std::get<Array>(a.v))};
+  if (is_sequence(a)) return Value{negative(to_array(a))};
+  throw TypeError("bad operand type for unary -: '" + a.type_name() + "'");
+}
+
+Value Interpreter::evaluate(const std::string& source) {
+  toks_ = tokenize(source);
+  if (toks_.front().kind == Tok::End) throw ParseError(toks_.front().column, "empty expression");
+  Value v;
+  for (bool dry : {true, false}) {  // a syntax-only pass, then the evaluation
+    dry_ = dry;
+    pos_ = 0;
+    v = expression();
+    if (peek().kind != Tok::End) throw ParseError(peek().column, "unexpected '" + peek().text + "'");
+  }
+  return v;
+}
+
+Value Interpreter::bin(const std::string& op, const Value& a, const Value& b) {
+  return dry_ ? Value{NoneValue{}} : binary_op(op, a, b);
+}
+
+bool Interpreter::accept(const std::string& op) {
+  if (peek().kind == Tok::Op && peek().text == op) {
+    ++pos_;
+    return true;
+  }
+  return false;
+}
+
+void Interpreter::expect(const std::string& op) {
+  if (!accept(op)) throw ParseError(peek().column, "expected '" + op + "'");
+}
+
+Value Interpreter::expression() {
+  Value left = arith();
+  static const char* kCmp[] = {"<", "<=", ">", ">=", "==", "!="};
+  for (const char* op : kCmp) {
+    if (accept(op)) {
+      Value right = arith();
+      Value result = bin(op, left, right);
+      for (const char* op2 : kCmp)
+        if (peek().kind == Tok::Op && peek().text == op2)
+          throw ValueError("chained comparisons are not supported: the truth value of an array is ambiguous");
+      return result;
+    }
+  }
+  return left;
+}
+
+Value Interpreter::arith() {
+  Value v = term();
+  for (;;) {
+    if (accept("+")) v = bin("+", v, term());
+    else if (accept("-")) v = bin("-", v, term());
+    else return v;
+  }
+}
+
+Value Interpreter::term() {
+  Value v = unary();
+  for (;;) {
+    std::string op;
+    for (const char* o : {"*", "/", "//", "%", "@"})
+      if (peek().kind == Tok::Op && peek().text == o) op = o;
+    if (op.empty()) return v;
+    ++pos_;
+    v = bin(op, v, unary());
+  }
+}
+
+Value Interpreter::unary() {
+  if (accept("-")) {
+    Value v = unary();
+    return dry_ ? v : negate(v);
+  }
+  if (accept("+")) {
+    Value v = unary();
+    if (dry_) return v;
+    if (!(v.is_array() || v.is_python_scalar())) throw TypeError("bad operand type for unary +: '" + v.type_name() + "'");
+    return v;
+  }
+  return power();
+}
+
+Value Interpreter::power() {
+  Value base = postfix();
+  if (accept("**")) {
+    Value e = unary();
+    return bin("**", base, e);
+  }  // right-associative, binds tighter than unary on its left
+  return base;
+}
+
+Value Interpreter::postfix() {
+  Value v = atom();
+  for (;;) {
+    const int col = peek().column;
+    if (accept(".")) {
+      if (peek().kind == Tok::Name && peek().text == "T") {
+        ++pos_;
+        if (dry_) continue;
+        if (!v.is_array()) v = Value{to_array(v)};
+        v = Value{transpose(std::get<Array>(v.v))};
+        continue;
+      }
+      throw ParseError(peek().column, "expected 'T' after '.' (the only attribute supported)");
+    }
+    if (accept("[")) {
+      const bool dry = dry_;
+      v = subscript(v);
+      if (dry) v = Value{NoneValue{}};
+      continue;
+    }
+    (void)col;
+    return v;
+  }
+}
+
+Value Interpreter::subscript(const Value& base) {
+  std::vector<Index> idx;
+  std::optional<Array> mask;
+  bool tuple_form = false;
+  auto bound = [&]() -> std::optional<std::int64_t> {
+    if (peek().kind == Tok::Op && (peek().text == ":" || peek().text == "]" || peek().text == ",")) return std::nullopt;
+    const Value v = expression();
+    if (v.is_none() || dry_) return std::nullopt;
+    return to_int(v, "slice index");
+  };
+  if (peek().kind == Tok::Op && peek().text == "]") throw ParseError(peek().column, "expected an index");
+  do {
+    if (peek().kind == Tok::Op && peek().text == "]") break;
+    if (peek().kind == Tok::Op && peek().text == "...") {
+      ++pos_;
+      idx.emplace_back(ellipsis);
+    } else if (peek().kind == Tok::Op && peek().text == ":") {
+      ++pos_;
+      Slice s;
+      s.stop = bound();
+      if (accept(":")) s.step = bound();
+      idx.emplace_back(s);
+    } else {
+      const Value v = expression();
+      if (dry_) {
+        if (accept(":")) {
+          bound();
+          if (accept(":")) bound();
+        }
+        continue;
+      }
+      if (accept(":")) {
+        Slice s;
+        s.start = v.is_none() ? std::nullopt : std::optional<std::int64_t>(to_int(v, "slice index"));
+        s.stop = bound();
+        if (accept(":")) s.step = bound();
+        idx.emplace_back(s);
+      } else if (v.is_none()) {
+        idx.emplace_back(newaxis);
+      } else if (const auto* e = std::get_if<EllipsisValue>(&v.v)) {
+        (void)e;
+        idx.emplace_back(ellipsis);
+      } else if (v.is_array() && std::get<Array>(v.v).dtype() == DType::Bool) {
+        mask = std::get<Array>(v.v);
+      } else if (v.is_array() && std::get<Array>(v.v).ndim() > 0) {
+        throw IndexError("index: advanced (integer array) indexing is not supported; use basic indexing or take()");
+      } else {
+        idx.emplace_back(to_int(v, "index"));
+      }
+    }
+    if (peek().kind == Tok::Op && peek().text == ",") tuple_form = true;
+  } while (accept(","));
+  expect("]");
+  if (dry_) return Value{NoneValue{}};
+  const Array a = base.is_array() ? std::get<Array>(base.v) : to_array(base);
+  if (mask) {
+    if (!idx.empty()) throw IndexError("index: a boolean mask cannot be combined with other indices");
+    return Value{boolean_mask(a, *mask)};
+  }
+  (void)tuple_form;
+  return Value{a.index(idx)};
+}
+
+Value Interpreter::sequence(const std::string& close, bool is_list, int column) {
+  ValueList items;
+  bool trailing_comma = false;
+  while (!accept(close)) {
+    if (!items.empty() && !trailing_comma) throw ParseError(peek().column, "expected ',' or '" + close + "'");
+    if (peek().kind == Tok::End) throw ParseError(peek().column, "expected '" + close + "'");
+    items.push_back(expression());
+    trailing_comma = accept(",");
+  }
+  (void)column;
+  if (is_list) return Value{List{items}};
+  if (items.size() == 1 && !trailing_comma) return items[0];  // parentheses
+  return Value{Tuple{items}};
+}
+
+Value Interpreter::call(const std::string& name, int column) {
+  ValueList args;
+  std::map<std::string, Value> kwargs;
+  bool first = true;
+  while (!accept(")")) {
+    if (peek().kind == Tok::End) throw ParseError(peek().column, "expected ')'");
+    if (!first) expect(",");
+    first = false;
+    if (accept(")")) break;
+    if (peek().kind == Tok::End) throw ParseError(peek().column, "expected ')'");
+    if (peek().kind == Tok::Name && toks_[pos_ + 1].kind == Tok::Op && toks_[pos_ + 1].text == "=") {
+      const std::string key = peek().text;
+      pos_ += 2;
+      kwargs[key] = expression();
+    } else {
+      if (!kwargs.empty()) throw ParseError(peek().column, "positional argument follows keyword argument");
+      args.push_back(expression());
+    }
+  }
+  (void)column;
+  if (dry_) return Value{NoneValue{}};
+  return call_builtin(name, args, kwargs);
+}
+
+Value Interpreter::atom() {
+  const Token t = peek();
+  switch (t.kind) {
+    case Tok::Int: {
+      ++pos_;
+      try {
+        return Value{static_cast<std::int64_t>(std::stoll(t.text))};
+      } catch (const std::out_of_range&) {
+        throw ValueError("integer literal " + t.text + " does not fit in int64");
+      }
+    }
+    case Tok::Float: ++pos_; return Value{std::stod(t.text)};
+    case Tok::String: ++pos_; return Value{t.text};
+    case Tok::Name: {
+      ++pos_;
+      if (accept("(")) {
+        if (dry_) return call(t.text, t.column);
+        if (!is_builtin(t.text)) {
+          if (names_.count(t.text)) throw TypeError("'" + t.text + "' is an array, not a function");
+          throw ValueError("name '" + t.text + "' is not defined (no such function)");
+        }
+        return call(t.text, t.column);
+      }
+      if (t.text == "True") return Value{true};
+      if (t.text == "False") return Value{false};
+      if (t.text == "None" || t.text == "newaxis") return Value{NoneValue{}};
+      if (t.text == "inf") return Value{HUGE_VAL};
+      if (t.text == "nan") return Value{std::nan("")};
+      if (t.text == "pi") return Value{M_PI};
+      if (t.text == "e") return Value{M_E};
+      if (dry_) return Value{NoneValue{}};
+      if (const auto it = names_.find(t.text); it != names_.end()) return it->second;
+      for (const char* d : {"bool_", "uint8", "int32", "int64", "float32", "float64"})
+        if (t.text == d) return Value{dtype_from_name(d)};
+      throw ValueError("name '" + t.text + "' is not defined");
+    }
+    case Tok::Op:
+      if (t.text == "(") {
+        ++pos_;
+        return sequence(")", false, t.column);
+      }
+      if (t.text == "[") {
+        ++pos_;
+        return sequence("]", true, t.column);
+      }
+      if (t.text == "...") {
+        ++pos_;
+        return Value{EllipsisValue{}};
+      }
+      throw ParseError(t.column, "unexpected '" + t.text + "'");
+    case Tok::End: break;
+  }
+  throw ParseError(t.column, "unexpected end of expression");
+}
+
+}  // namespace lina::cli

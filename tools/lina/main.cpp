@@ -1,0 +1,111 @@
+// The `lina` command.
+//   lina eval 'EXPR' [NAME=PATH.npy ...] [-o OUT.npy]   (../shared/spec/eval-cli.md)
+//   lina info
+// Exit status: 0 success; 1 the expression could not be evaluated; 2 usage error or an
+// unreadable input file. Every error is one line on stderr starting "lina: error: ".
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <map>
+
+#include "interpreter.hpp"
+#include "lina/lina.hpp"
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+namespace {
+
+using lina::cli::Value;
+
+int fail(int status, const std::string& message) {
+  std::string line = message;
+  for (char& c : line)
+    if (c == '\n') c = ' ';
+  std::cerr << "lina: error: " << line << "\n";
+  return status;
+}
+
+// What the result prints as: NumPy's repr, or the value of a 0-d result.
+std::string render(const Value& v) {
+  if (const auto* a = std::get_if<lina::Array>(&v.v)) return a->ndim() == 0 ? lina::scalar_str(*a) : lina::repr(*a);
+  if (v.is_python_scalar()) return lina::scalar_str(lina::cli::to_array(v));
+  if (v.is_none()) return "None";
+  if (const auto* d = std::get_if<lina::DType>(&v.v)) return std::string("dtype('") + lina::dtype_name(*d) + "')";
+  if (const auto* s = std::get_if<std::string>(&v.v)) return "'" + *s + "'";
+  return lina::repr(lina::cli::to_array(v));
+}
+
+int run_eval(const std::string& expr, const std::vector<std::string>& bindings, const std::string& out_path) {
+  std::map<std::string, Value> names;
+  for (const auto& b : bindings) {
+    const auto eq = b.find('=');
+    if (eq == std::string::npos || eq == 0)
+      return fail(2, "bad binding '" + b + "': expected NAME=PATH.npy");
+    const std::string name = b.substr(0, eq), path = b.substr(eq + 1);
+    if (!(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_'))
+      return fail(2, "bad binding '" + b + "': '" + name + "' is not a valid name");
+    try {
+      names[name] = Value{lina::load_npy(path)};
+    } catch (const lina::Error& e) {
+      return fail(2, e.what());
+    }
+  }
+  Value result;
+  try {
+    result = lina::cli::Interpreter(names).evaluate(expr);
+  } catch (const lina::cli::ParseError& e) {
+    return fail(1, e.what());
+  } catch (const lina::Error& e) {
+    return fail(1, e.what());
+  } catch (const std::exception& e) {
+    return fail(1, e.what());
+  }
+  if (!out_path.empty()) {
+    try {
+      lina::save_npy(out_path, lina::cli::to_array(result).contiguous());
+    } catch (const lina::Error& e) {
+      return fail(2, e.what());
+    }
+    return 0;
+  }
+  std::cout << render(result) << "\n";
+  return 0;
+}
+
+int run_info() {
+  std::cout << "lina " << lina::kVersion << "\n";
+#if defined(__clang__)
+  std::cout << "compiler: clang " << __clang_major__ << "." << __clang_minor__ << "." << __clang_patchlevel__ << "\n";
+#elif defined(__GNUC__)
+  std::cout << "compiler: g++ " << __GNUC__ << "." << __GNUC_MINOR__ << "." << __GNUC_PATCHLEVEL__ << "\n";
+#endif
+  std::cout << "gemm: " << lina::gemm_info() << "\n";
+  std::cout << "threads: " << lina::get_num_threads() << " (LINA_NUM_THREADS or lina::set_num_threads)\n";
+  std::cout << "blas: built-in (lina's packed GEMM)\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"lina: NumPy's array model in C++. Try: lina eval 'arange(6).reshape((2, 3)) @ ones(3)'"};
+  app.require_subcommand(1);
+  std::string expr, out_path;
+  std::vector<std::string> bindings;
+  CLI::App* eval = app.add_subcommand("eval", "evaluate a NumPy-style expression over .npy files");
+  eval->add_option("expr", expr, "the expression, e.g. 'x @ w.T + b'")->required();
+  eval->add_option("bindings", bindings, "NAME=PATH.npy inputs");
+  eval->add_option("-o", out_path, "write the result to OUT.npy instead of printing it");
+  app.add_subcommand("info", "version, compiler, SIMD target, threads, BLAS backend");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    return fail(2, e.what());
+  }
+  if (eval->parsed()) return run_eval(expr, bindings, out_path);
+  return run_info();
+}
