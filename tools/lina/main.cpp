@@ -1,6 +1,7 @@
 // The `lina` command.
 //   lina eval 'EXPR' [NAME=PATH.npy ...] [-o OUT.npy]   (../shared/spec/eval-cli.md)
 //   lina info
+//   lina repl          (also bare `lina`)
 // Exit status: 0 success; 1 the expression could not be evaluated; 2 usage error or an
 // unreadable input file. Every error is one line on stderr starting "lina: error: ".
 #include <CLI/CLI.hpp>
@@ -9,6 +10,8 @@
 #include <map>
 
 #include "interpreter.hpp"
+#include "render.hpp"
+#include "repl.hpp"
 #include "lina/lina.hpp"
 
 #ifdef _OPENMP
@@ -25,16 +28,6 @@ int fail(int status, const std::string& message) {
     if (c == '\n') c = ' ';
   std::cerr << "lina: error: " << line << "\n";
   return status;
-}
-
-// What the result prints as: NumPy's repr, or the value of a 0-d result.
-std::string render(const Value& v) {
-  if (const auto* a = std::get_if<lina::Array>(&v.v)) return a->ndim() == 0 ? lina::scalar_str(*a) : lina::repr(*a);
-  if (v.is_python_scalar()) return lina::scalar_str(lina::cli::to_array(v));
-  if (v.is_none()) return "None";
-  if (const auto* d = std::get_if<lina::DType>(&v.v)) return std::string("dtype('") + lina::dtype_name(*d) + "')";
-  if (const auto* s = std::get_if<std::string>(&v.v)) return "'" + *s + "'";
-  return lina::repr(lina::cli::to_array(v));
 }
 
 int run_eval(const std::string& expr, const std::vector<std::string>& bindings, const std::string& out_path) {
@@ -70,7 +63,7 @@ int run_eval(const std::string& expr, const std::vector<std::string>& bindings, 
     }
     return 0;
   }
-  std::cout << render(result) << "\n";
+  std::cout << lina::cli::render(result) << "\n";
   return 0;
 }
 
@@ -91,14 +84,15 @@ int run_info() {
 
 int main(int argc, char** argv) {
   CLI::App app{"lina: NumPy's array model in C++. Try: lina eval 'arange(6).reshape((2, 3)) @ ones(3)'"};
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);
   std::string expr, out_path;
   std::vector<std::string> bindings;
   CLI::App* eval = app.add_subcommand("eval", "evaluate a NumPy-style expression over .npy files");
   eval->add_option("expr", expr, "the expression, e.g. 'x @ w.T + b'")->required();
   eval->add_option("bindings", bindings, "NAME=PATH.npy inputs");
   eval->add_option("-o", out_path, "write the result to OUT.npy instead of printing it");
-  app.add_subcommand("info", "version, compiler, SIMD target, threads, BLAS backend");
+  CLI::App* info = app.add_subcommand("info", "version, compiler, SIMD target, threads, BLAS backend");
+  app.add_subcommand("repl", "an interactive session (also: bare `lina`)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -107,5 +101,6 @@ int main(int argc, char** argv) {
     return fail(2, e.what());
   }
   if (eval->parsed()) return run_eval(expr, bindings, out_path);
-  return run_info();
+  if (info->parsed()) return run_info();
+  return lina::cli::run_repl();
 }
