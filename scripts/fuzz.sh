@@ -12,8 +12,14 @@ for target in npy eval; do
   work=$(mktemp -d)
   cp tests/fuzz/corpus/"$target"/* "$work"/
   echo "fuzz: $target for ${seconds}s"
+  rc=0
   ASAN_OPTIONS=detect_leaks=1 build-fuzz/tests/fuzz/${target}_fuzzer -max_total_time="$seconds" -rss_limit_mb=4096 \
-    -max_len=4096 -print_final_stats=1 "$work" 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|Done' || true
-  test "${PIPESTATUS[0]}" -eq 0
-  rm -rf "$work"
+    -max_len=4096 -print_final_stats=1 "$work" > "$work.log" 2>&1 || rc=$?
+  grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|Done' "$work.log" || true
+  if [ "$rc" -ne 0 ]; then
+    echo "fuzz: $target failed (exit $rc); the log ends:"
+    tail -40 "$work.log"
+    exit 1
+  fi
+  rm -rf "$work" "$work.log"
 done

@@ -116,7 +116,16 @@ Value Interpreter::evaluate(const std::string& source) {
   for (bool dry : {true, false}) {  // a syntax-only pass, then the evaluation
     dry_ = dry;
     pos_ = 0;
-    v = expression();
+    depth_ = 0;
+    try {
+      v = expression();
+    } catch (const std::bad_alloc&) {
+      throw ValueError("out of memory while evaluating the expression");
+    } catch (const std::out_of_range& e) {
+      throw ValueError(std::string("value out of range: ") + e.what());
+    } catch (const std::invalid_argument& e) {
+      throw ValueError(std::string("invalid argument: ") + e.what());
+    }
     if (peek().kind != Tok::End) throw ParseError(peek().column, "unexpected '" + peek().text + "'");
   }
   return v;
@@ -139,6 +148,13 @@ void Interpreter::expect(const std::string& op) {
 }
 
 Value Interpreter::expression() {
+  // Bound the recursion so that a hostile expression cannot exhaust the stack.
+  struct Depth {
+    int& d;
+    explicit Depth(int& x) : d(x) { ++d; }
+    ~Depth() { --d; }
+  } depth(depth_);
+  if (depth_ > kMaxDepth) throw ParseError(peek().column, "expression nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)");
   Value left = arith();
   static const char* kCmp[] = {"<", "<=", ">", ">=", "==", "!="};
   for (const char* op : kCmp) {
@@ -336,7 +352,7 @@ Value Interpreter::atom() {
         throw ValueError("integer literal " + t.text + " does not fit in int64");
       }
     }
-    case Tok::Float: ++pos_; return Value{std::stod(t.text)};
+    case Tok::Float: ++pos_; return Value{std::strtod(t.text.c_str(), nullptr)};  // overflow gives inf, as Python
     case Tok::String: ++pos_; return Value{t.text};
     case Tok::Name: {
       ++pos_;

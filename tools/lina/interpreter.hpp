@@ -39,6 +39,8 @@ class Interpreter {
 
   std::map<std::string, Value> names_;
   bool dry_ = false;
+  static constexpr int kMaxDepth = 200;
+  int depth_ = 0;
   std::vector<Token> toks_;
   std::size_t pos_ = 0;
 };
