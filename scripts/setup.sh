@@ -5,7 +5,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  cmake ninja-build g++ clang libomp-dev libclang-rt-14-dev  # compilers, OpenMP, sanitizer runtimes
+  cmake ninja-build pkg-config g++ clang libomp-dev libclang-rt-14-dev  # compilers, OpenMP, sanitizers
   googletest libgtest-dev libgmock-dev libbenchmark-dev         # tests and benchmarks
   libhwy-dev                                                    # SIMD with runtime dispatch
   libcli11-dev libedit-dev libzip-dev zlib1g-dev                # the lina command, .npz, gzip

@@ -10,6 +10,7 @@
 #include "lina/core/shape.hpp"
 #include "lina/core/threads.hpp"
 #include "lina/io/npy.hpp"
+#include "lina/io/npz.hpp"
 #include "lina/io/print.hpp"
 #include "lina/ops/creation.hpp"
 #include "lina/ops/elementwise.hpp"

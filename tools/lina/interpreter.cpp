@@ -226,7 +226,7 @@ Value Interpreter::postfix() {
         v = Value{transpose(std::get<Array>(v.v))};
         continue;
       }
-      throw ParseError(peek().column, "expected 'T' after '.' (the only attribute supported)");
+      throw ParseError(peek().column, "expected 'T' after '.' (the only attribute; NAME.KEY names a member of an .npz bound as NAME)");
     }
     if (accept("[")) {
       const bool dry = dry_;
@@ -363,6 +363,14 @@ Value Interpreter::atom() {
           throw ValueError("name '" + t.text + "' is not defined (no such function)");
         }
         return call(t.text, t.column);
+      }
+      // `w.W1`: a member of an .npz bound as w.
+      if (peek().kind == Tok::Op && peek().text == "." && toks_[pos_ + 1].kind == Tok::Name) {
+        const auto it = names_.find(t.text + "." + toks_[pos_ + 1].text);
+        if (it != names_.end()) {
+          pos_ += 2;
+          return dry_ ? Value{NoneValue{}} : it->second;
+        }
       }
       if (t.text == "True") return Value{true};
       if (t.text == "False") return Value{false};

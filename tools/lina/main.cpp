@@ -40,7 +40,11 @@ int run_eval(const std::string& expr, const std::vector<std::string>& bindings, 
     if (!(std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_'))
       return fail(2, "bad binding '" + b + "': '" + name + "' is not a valid name");
     try {
-      names[name] = Value{lina::load_npy(path)};
+      if (path.size() > 4 && path.compare(path.size() - 4, 4, ".npz") == 0) {
+        for (const auto& [key, a] : lina::load_npz(path)) names[name + "." + key] = Value{a};
+      } else {
+        names[name] = Value{lina::load_npy(path)};
+      }
     } catch (const lina::Error& e) {
       return fail(2, e.what());
     }
@@ -89,7 +93,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> bindings;
   CLI::App* eval = app.add_subcommand("eval", "evaluate a NumPy-style expression over .npy files");
   eval->add_option("expr", expr, "the expression, e.g. 'x @ w.T + b'")->required();
-  eval->add_option("bindings", bindings, "NAME=PATH.npy inputs");
+  eval->add_option("bindings", bindings, "NAME=PATH.npy inputs; NAME=PATH.npz binds NAME.KEY for each member");
   eval->add_option("-o", out_path, "write the result to OUT.npy instead of printing it");
   CLI::App* info = app.add_subcommand("info", "version, compiler, SIMD target, threads, BLAS backend");
   app.add_subcommand("repl", "an interactive session (also: bare `lina`)");
