@@ -1,5 +1,6 @@
 // The core issue's first side-by-side rows: a + b, sum and a transpose copy over 10M
 // float32 elements. bench/compare runs NumPy on the same workloads in the same run.
+#include <string>
 #include <vector>
 
 #include "bench_timer.hpp"
@@ -29,5 +30,16 @@ int main() {
   s = bench::best_seconds([&] { c = m.T().copy(); });
   bench::record("copy", "transpose copy 2500x4000 float32 (10M)", 1, s, 2.0 * 4.0 * n / s / 1e9,
                 "GB/s");
+  const lina::Array x = gen.uniform(-5.0, 5.0, {n}, lina::float32);
+  for (const char* name : {"exp", "tanh"}) {
+    const bool is_exp = std::string(name) == "exp";
+    s = bench::best_seconds([&] { c = is_exp ? lina::exp(x) : lina::tanh(x); });
+    bench::record("elementwise", std::string(name) + ", 10M float32, new array", 1, s, n / s / 1e9, "Gelem/s");
+    s = bench::best_seconds([&] {
+      if (is_exp) lina::exp(x, out);
+      else lina::tanh(x, out);
+    });
+    bench::record("elementwise", std::string(name) + ", 10M float32, into existing", 1, s, n / s / 1e9, "Gelem/s");
+  }
   return total > 0 ? 0 : 1;
 }

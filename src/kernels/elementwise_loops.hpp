@@ -51,6 +51,25 @@ void unary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
     *reinterpret_cast<R*>(o) = Op::apply(*reinterpret_cast<const T*>(x));
 }
 
+// The vectorised transcendental functions (elementwise_math.cpp, NOTE: [Vectorised
+// transcendental functions]) for contiguous float runs.
+void simd_exp(const float* in, float* out, std::int64_t n);
+void simd_exp(const double* in, double* out, std::int64_t n);
+void simd_tanh(const float* in, float* out, std::int64_t n);
+void simd_tanh(const double* in, double* out, std::int64_t n);
+void simd_sigmoid(const float* in, float* out, std::int64_t n);
+void simd_sigmoid(const double* in, double* out, std::int64_t n);
+
+// A unary loop whose contiguous case calls `simd` (one of the above), else the functor.
+template <class Op, class T, void (*simd)(const T*, T*, std::int64_t)>
+void simd_unary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
+  if (st[0] == sizeof(T) && st[1] == sizeof(T)) {
+    simd(reinterpret_cast<const T*>(p[1]), reinterpret_cast<T*>(p[0]), n);
+    return;
+  }
+  unary_loop<Op, T, T>(p, st, n);
+}
+
 template <class T>
 void where_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
   char* o = p[0];

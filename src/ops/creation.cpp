@@ -107,6 +107,9 @@ Array linspace(double start, double stop, std::int64_t num, bool endpoint, DType
     for (std::int64_t i = 0; i < num; ++i) p[i] = static_cast<double>(i) * delta + start;
   }
   if (endpoint && num > 1) p[num - 1] = stop;
+  // NumPy (since 1.20) floors the samples before casting to an integer dtype.
+  if (is_integer(dtype))
+    for (std::int64_t i = 0; i < num; ++i) p[i] = std::floor(p[i]);
   return dtype == DType::Float64 ? out : out.astype(dtype);
 }
 

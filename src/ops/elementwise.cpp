@@ -269,7 +269,14 @@ Array& run_unary_into(const char* op, UnaryFamily family, const Array& a, Array*
              (std::is_same_v<Op, k::Round> && is_floating(compute))) {
     visit_float(compute, [&](auto t) {
       using T = decltype(t);
-      parallel_for_each_inner(plan, k::unary_loop<Op, T, T>);
+      if constexpr (std::is_same_v<Op, k::Exp>)
+        parallel_for_each_inner(plan, k::simd_unary_loop<Op, T, static_cast<void (*)(const T*, T*, std::int64_t)>(k::simd_exp)>);
+      else if constexpr (std::is_same_v<Op, k::Tanh>)
+        parallel_for_each_inner(plan, k::simd_unary_loop<Op, T, static_cast<void (*)(const T*, T*, std::int64_t)>(k::simd_tanh)>);
+      else if constexpr (std::is_same_v<Op, k::Sigmoid>)
+        parallel_for_each_inner(plan, k::simd_unary_loop<Op, T, static_cast<void (*)(const T*, T*, std::int64_t)>(k::simd_sigmoid)>);
+      else
+        parallel_for_each_inner(plan, k::unary_loop<Op, T, T>);
     });
   } else {
     visit_dtype(compute, [&](auto t) {
@@ -394,6 +401,13 @@ Array clip(const Array& a, const Array& lo, const Array& hi) { return minimum(ma
 Array clip(const Array& a, Scalar lo, Scalar hi) {
   // Promote once for both bounds so clip(int_array, 0.5, 2.5) is float64, as NumPy.
   const DType t = promote_types(promote_weak(a.dtype(), lo.kind()), promote_weak(a.dtype(), hi.kind()));
+  const Array av = a.dtype() == t ? a : a.astype(t);
+  return minimum(maximum(av, lo), hi);
+}
+
+Array clip(const Array& a, const Array& lo, Scalar hi) { return minimum(maximum(a, lo), hi); }
+Array clip(const Array& a, Scalar lo, const Array& hi) {
+  const DType t = promote_weak(a.dtype(), lo.kind());
   const Array av = a.dtype() == t ? a : a.astype(t);
   return minimum(maximum(av, lo), hi);
 }

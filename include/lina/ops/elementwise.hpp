@@ -79,6 +79,8 @@ Array where(const Array& cond, Scalar x, Scalar y);
 // clip(a, lo, hi) = minimum(maximum(a, lo), hi), as NumPy.
 Array clip(const Array& a, const Array& lo, const Array& hi);
 Array clip(const Array& a, Scalar lo, Scalar hi);
+Array clip(const Array& a, const Array& lo, Scalar hi);
+Array clip(const Array& a, Scalar lo, const Array& hi);
 
 // Operators.
 inline Array operator+(const Array& a, const Array& b) { return add(a, b); }
