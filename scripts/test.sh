@@ -19,7 +19,7 @@ ctest --test-dir build --output-on-failure -j"$jobs"
 
 echo "== 2/4 sanitizer build (clang, ASan + UBSan)"
 CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLINA_SANITIZE=ON \
-  -DLINA_WERROR=ON >/dev/null
+  -DLINA_WERROR=ON -DLINA_BUILD_EXAMPLES=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -L sanitize
