@@ -38,5 +38,7 @@ int gemm_mr();
 int gemm_nr_float();
 int gemm_nr_double();
 std::string gemm_target();
+// The SIMD targets the kernels were compiled for, best first ("AVX3 AVX2 SSE4 ...").
+std::string compiled_targets();
 
 }  // namespace lina::kernels

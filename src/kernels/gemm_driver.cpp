@@ -22,6 +22,7 @@ void microkernel(std::int64_t kc, const double* a, const double* b, double* c, s
 int microkernel_nr(float);
 int microkernel_nr(double);
 const char* microkernel_target();
+std::string compiled_targets();
 
 namespace {
 

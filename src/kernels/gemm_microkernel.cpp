@@ -14,6 +14,7 @@
 // HWY_DYNAMIC_DISPATCH picks the best one for the CPU at run time.
 #include <cstdint>
 #include <cstddef>
+#include <string>
 
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "kernels/gemm_microkernel.cpp"
@@ -104,5 +105,16 @@ void microkernel(std::int64_t kc, const double* a, const double* b, double* c, s
 int microkernel_nr(float) { return HWY_DYNAMIC_DISPATCH(NrF32)(); }
 int microkernel_nr(double) { return HWY_DYNAMIC_DISPATCH(NrF64)(); }
 const char* microkernel_target() { return HWY_DYNAMIC_DISPATCH(TargetName)(); }
+
+// Every target the kernels were compiled for (HWY_TARGETS), best first.
+std::string compiled_targets() {
+  std::string out;
+  for (std::int64_t targets = HWY_TARGETS; targets != 0; targets &= targets - 1) {
+    const std::int64_t t = targets & (~targets + 1);  // lowest set bit: the best remaining target
+    if (!out.empty()) out += " ";
+    out += hwy::TargetName(t);
+  }
+  return out;
+}
 }  // namespace lina::kernels
 #endif

@@ -209,6 +209,9 @@ Array trace(const Array& a, std::int64_t offset, int axis1, int axis2) {
   return sum(diag, -1);
 }
 
+std::string simd_targets() { return kernels::compiled_targets(); }
+std::string kernels_target() { return kernels::gemm_target(); }
+
 std::string gemm_info() {
   return "lina GEMM (packed, BLIS design): Highway target " + kernels::gemm_target() + ", micro-kernel " +
          std::to_string(kernels::gemm_mr()) + "x" + std::to_string(kernels::gemm_nr_float()) + " float32, " +

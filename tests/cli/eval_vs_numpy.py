@@ -70,6 +70,11 @@ def norm(x, ord=None, axis=None, keepdims=False):
 
 
 NS["norm"] = norm
+# NumPy 2 applies NEP 50 to the Python scalars of where and clip; 1.24 makes them
+# int64/float64. The expected dtype is the weak-promotion result type.
+NS["where"] = lambda c, x, y: np.where(c, x, y).astype(np.result_type(x, y))
+NS["clip"] = lambda a, lo, hi: np.clip(a, lo, hi).astype(
+    np.result_type(np.empty(0, np.result_type(a, lo)), hi))  # pairwise, as minimum(maximum(a, lo), hi)
 for _f in ["exp", "log", "sqrt", "tanh", "sin", "cos"]:
     NS[_f] = float32_for_small(getattr(np, _f))
 for _f in ["sum", "prod"]:
@@ -161,7 +166,7 @@ def expression(depth=0):
         "arange(0, 10, 3)", "arange(5)", "linspace(0, 1, 5)", "zeros((2, 3), dtype=int32)", "ones(3)",
         "full((2, 2), 7)", "eye(3, k=1)", "array([[1, 2], [3, 4]])", "array([1.5, 2, 3], dtype=float32)",
         f"where({pick(['b', 'x > 0', 'z < 0'])}, {pick(ARR)}, {pick(ARR + LIT)})",
-        f"clip({pick(ARR)}, -1, 1)", f"maximum({pick(ARR)}, 0)", f"argmax({pick(ARR)})", f"argmin(t, axis=1)",
+        f"clip({pick(ARR)}, -1, 1)", f"clip({pick(ARR)}, {pick(ARR)}, 1)", f"maximum({pick(ARR)}, 0)", f"argmax({pick(ARR)})", f"argmin(t, axis=1)",
         "x[b]", "z[z > 0]", "(x", "x +", "sum(x, axis=(0, 1)", "undefined_name + 1", "x[1, 2, 3, 4]",
         "1 + 2 * 3", "2 ** 10", "u + 300", "v ** -1", "x @ y",
     ])

@@ -217,8 +217,10 @@ const std::map<std::string, Builtin>& table() {
                   "where(x > 0, x, 0)"};
     m["clip"] = {{req("a"), req("a_min"), req("a_max")},
                  [](const ValueList& a) {
-                   if (a[1].is_python_scalar() && a[2].is_python_scalar())
-                     return Value{clip(arr(a[0]), to_scalar(a[1]), to_scalar(a[2]))};
+                   const bool lo_s = a[1].is_python_scalar(), hi_s = a[2].is_python_scalar();
+                   if (lo_s && hi_s) return Value{clip(arr(a[0]), to_scalar(a[1]), to_scalar(a[2]))};
+                   if (lo_s) return Value{clip(arr(a[0]), to_scalar(a[1]), arr(a[2]))};
+                   if (hi_s) return Value{clip(arr(a[0]), arr(a[1]), to_scalar(a[2]))};
                    return Value{clip(arr(a[0]), arr(a[1]), arr(a[2]))};
                  },
                  "clip(x, 0, 1)"};

@@ -78,6 +78,8 @@ int run_info() {
 #elif defined(__GNUC__)
   std::cout << "compiler: g++ " << __GNUC__ << "." << __GNUC_MINOR__ << "." << __GNUC_PATCHLEVEL__ << "\n";
 #endif
+  std::cout << "simd targets compiled: " << lina::simd_targets() << "\n";
+  std::cout << "simd target chosen at run time: " << lina::kernels_target() << "\n";
   std::cout << "gemm: " << lina::gemm_info() << "\n";
   std::cout << "threads: " << lina::get_num_threads() << " (LINA_NUM_THREADS or lina::set_num_threads)\n";
   std::cout << "blas: built-in (lina's packed GEMM)\n";

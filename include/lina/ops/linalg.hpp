@@ -54,5 +54,10 @@ Array norm(const Array& x, const NormOrd& ord = {}, const Axes& axis = {}, bool 
 
 // Which GEMM kernel runs: the Highway target and the micro-kernel tile sizes.
 std::string gemm_info();
+// The SIMD targets lina's kernels were compiled for, best first; the best one the CPU
+// supports runs (gemm_info names it).
+std::string simd_targets();
+// The Highway target chosen at run time for this CPU ("AVX2", "AVX3", "NEON", ...).
+std::string kernels_target();
 
 }  // namespace lina
