@@ -45,12 +45,23 @@ std::string shape_str_compact(const Shape& shape) {
   return s + ")";
 }
 
+namespace {
+// acc * size, refusing byte strides that do not fit in 64 bits (possible for size-0
+// shapes such as (0, 2**62), whose element count does not overflow).
+std::int64_t next_stride(std::int64_t acc, std::int64_t size, const Shape& shape) {
+  std::int64_t out;
+  if (__builtin_mul_overflow(acc, std::max<std::int64_t>(size, 1), &out))
+    throw ValueError("array is too big: the strides of shape " + shape_str(shape) + " overflow 64 bits");
+  return out;
+}
+}  // namespace
+
 Strides c_strides(const Shape& shape, std::int64_t itemsize) {
   Strides st(shape.size());
   std::int64_t acc = itemsize;
   for (std::size_t i = shape.size(); i-- > 0;) {
     st[i] = acc;
-    acc *= std::max<std::int64_t>(shape[i], 1);
+    if (i > 0) acc = next_stride(acc, shape[i], shape);
   }
   return st;
 }
@@ -60,7 +71,7 @@ Strides f_strides(const Shape& shape, std::int64_t itemsize) {
   std::int64_t acc = itemsize;
   for (std::size_t i = 0; i < shape.size(); ++i) {
     st[i] = acc;
-    acc *= std::max<std::int64_t>(shape[i], 1);
+    if (i + 1 < shape.size()) acc = next_stride(acc, shape[i], shape);
   }
   return st;
 }

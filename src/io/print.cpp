@@ -39,7 +39,7 @@ void shortest_digits(T v, std::string& digits, int& exp) {
 // dragon4_positional(x, precision, unique=True, trim='.'): shortest digits, rounded to
 // at most `precision` after the point, trailing zeros trimmed but the point kept.
 template <class T>
-std::string positional(T v, int precision) {
+std::string positional(T v, int precision, bool exact_whole_digits = true) {
   std::string digits;
   int exp;
   shortest_digits(v, digits, exp);
@@ -55,8 +55,18 @@ std::string positional(T v, int precision) {
     if (v == 0) {
       s = "0.";
     } else if (exp >= 0) {
-      std::string ip = digits.substr(0, std::min<std::size_t>(digits.size(), exp + 1));
-      while (static_cast<int>(ip.size()) < exp + 1) ip += '0';
+      std::string ip;
+      if (exact_whole_digits && static_cast<int>(digits.size()) < exp + 1) {
+        // Whole digits past the shortest representation are the exact value's, as
+        // Dragon4 prints them in arrays (float32 40230752 is "40230752.", not
+        // "40230750."); NumPy's scalar str pads the shortest digits with zeros instead.
+        char buf[512];
+        auto r = std::to_chars(buf, buf + sizeof buf, std::fabs(v), std::chars_format::fixed, 0);
+        ip.assign(buf, r.ptr);
+      } else {
+        ip = digits.substr(0, std::min<std::size_t>(digits.size(), static_cast<std::size_t>(exp) + 1));
+        while (static_cast<int>(ip.size()) < exp + 1) ip += '0';
+      }
       s = ip + "." + (static_cast<int>(digits.size()) > exp + 1 ? digits.substr(exp + 1) : "");
     } else {
       s = "0." + std::string(-exp - 1, '0') + digits;
@@ -344,7 +354,7 @@ std::string scalar_str(const Array& a) {
       if (std::isinf(v)) return v < 0 ? "-inf" : "inf";
       const T av = std::fabs(v);
       if (v == 0 || (av >= T(1e-4) && av < T(1e16))) {
-        std::string s = positional(v, 1000);
+        std::string s = positional(v, 1000, false);
         if (s.back() == '.') s += '0';
         return s;
       }

@@ -32,6 +32,8 @@ std::vector<Array> print_cases() {
   out.push_back(lina::arange(30).astype(lina::float64).reshape({3, 10}) / 7.0);  // wraps lines
   out.push_back(lina::full({}, 1e-5));
   out.push_back(lina::full({}, 3, lina::int32));
+  out.push_back(lina::array({40230752.f, 1.5f}));               // exact whole digits (Dragon4)
+  out.push_back(lina::array({12345678.9, 0.25}));
   return out;
 }
 

@@ -151,6 +151,7 @@ TEST(Errors, NameTheOperationShapesAndRule) {
   EXPECT_THROW_MSG(a.at<float>(0, 0), lina::TypeError, "float32", "float64");
   EXPECT_THROW_MSG(lina::dtype_from_name("complex64"), lina::TypeError, "complex64");
   EXPECT_THROW_MSG(lina::eye(-1), lina::ValueError, "eye");
+  EXPECT_THROW_MSG(lina::zeros({0, std::int64_t{1} << 62, 4}), lina::ValueError, "too big");
 }
 
 }  // namespace
