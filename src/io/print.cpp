@@ -8,6 +8,7 @@
 #include <functional>
 #include <cmath>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,18 +23,25 @@ PrintOptions& options() {
   return o;
 }
 
-// Shortest round-trip digits of a finite value: digits "d1d2..." and the decimal
-// exponent of d1 (value = d1.d2d3... x 10^exp). Sign is dropped.
+// The digits "d1d2..." and the decimal exponent of d1 (value = d1.d2d3... x 10^exp) of
+// |v| in scientific notation: shortest round-trip digits, or exactly `precision`
+// digits after the first when given. Sign is dropped.
 template <class T>
-void shortest_digits(T v, std::string& digits, int& exp) {
+void scientific_digits(T v, std::string& digits, int& exp, std::optional<int> precision = std::nullopt) {
   char buf[64];
-  auto r = std::to_chars(buf, buf + sizeof buf, std::fabs(v), std::chars_format::scientific);
-  std::string s(buf, r.ptr);
+  const auto r = precision ? std::to_chars(buf, buf + sizeof buf, std::fabs(v), std::chars_format::scientific, *precision)
+                           : std::to_chars(buf, buf + sizeof buf, std::fabs(v), std::chars_format::scientific);
+  const std::string s(buf, r.ptr);
   const auto e = s.find('e');
   exp = std::stoi(s.substr(e + 1));
   digits.clear();
   for (std::size_t i = 0; i < e; ++i)
     if (s[i] != '.') digits += s[i];
+}
+
+template <class T>
+void shortest_digits(T v, std::string& digits, int& exp) {
+  scientific_digits(v, digits, exp);
 }
 
 // dragon4_positional(x, precision, unique=True, trim='.'): shortest digits, rounded to
@@ -82,14 +90,7 @@ void scientific(T v, int precision, std::string& mantissa, int& exp) {
   std::string digits;
   shortest_digits(v, digits, exp);
   if (static_cast<int>(digits.size()) - 1 > precision) {
-    char buf[64];
-    auto r = std::to_chars(buf, buf + sizeof buf, std::fabs(v), std::chars_format::scientific, precision);
-    std::string s(buf, r.ptr);
-    const auto e = s.find('e');
-    exp = std::stoi(s.substr(e + 1));
-    digits.clear();
-    for (std::size_t i = 0; i < e; ++i)
-      if (s[i] != '.') digits += s[i];
+    scientific_digits(v, digits, exp, precision);
     while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
   }
   if (v == 0) {
