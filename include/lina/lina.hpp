@@ -16,6 +16,7 @@
 #include "lina/ops/elementwise.hpp"
 #include "lina/ops/indexing.hpp"
 #include "lina/ops/linalg.hpp"
+#include "lina/ops/predicates.hpp"
 #include "lina/ops/random.hpp"
 #include "lina/ops/reduction.hpp"
 #include "lina/ops/shape_ops.hpp"
