@@ -9,6 +9,7 @@
 #include "lina/core/scalar.hpp"
 #include "lina/core/shape.hpp"
 #include "lina/core/threads.hpp"
+#include "lina/io/idx.hpp"
 #include "lina/io/npy.hpp"
 #include "lina/io/npz.hpp"
 #include "lina/io/print.hpp"
