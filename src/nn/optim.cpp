@@ -101,20 +101,17 @@ void Adam::step() {
   ++t_;
   const double bias1 = 1 - std::pow(opt_.beta1, static_cast<double>(t_));
   const double bias2 = 1 - std::pow(opt_.beta2, static_cast<double>(t_));
-  auto update = [&]<class T>(std::size_t i, T* p, const T* g, std::int64_t n) {
+  auto update = [&]<class T>(std::size_t i, T* __restrict p, const T* __restrict g, std::int64_t n) {
     const auto b1 = static_cast<T>(opt_.beta1), b2 = static_cast<T>(opt_.beta2), eps = static_cast<T>(opt_.eps);
     const auto step_size = static_cast<T>(lr_ / bias1), root_bias2 = static_cast<T>(std::sqrt(bias2));
     const auto wd = static_cast<T>(opt_.weight_decay);
     const auto shrink = static_cast<T>(1 - lr_ * opt_.weight_decay);
-    T* m = m_[i].data<T>();
-    T* v = v_[i].data<T>();
+    T* __restrict m = m_[i].data<T>();
+    T* __restrict v = v_[i].data<T>();
+    if (decoupled_)
+      for (std::int64_t k = 0; k < n; ++k) p[k] *= shrink;
     for (std::int64_t k = 0; k < n; ++k) {
-      T gk = g[k];
-      if (decoupled_) {
-        p[k] *= shrink;
-      } else {
-        gk += wd * p[k];
-      }
+      const T gk = decoupled_ ? g[k] : g[k] + wd * p[k];
       m[k] = b1 * m[k] + (1 - b1) * gk;
       v[k] = b2 * v[k] + (1 - b2) * gk * gk;
       p[k] -= step_size * m[k] / (std::sqrt(v[k]) / root_bias2 + eps);
