@@ -3,6 +3,9 @@
 
 #include <limits>
 
+#include "lina/core/dtype.hpp"
+#include "lina/core/scalar.hpp"
+
 #include "lina/ops/creation.hpp"
 #include "lina/ops/elementwise.hpp"
 #include "lina/ops/reduction.hpp"
@@ -31,10 +34,13 @@ Array isfinite(const Array& a) {
 }
 
 Array isclose(const Array& a, const Array& b, double rtol, double atol, bool equal_nan) {
-  // NumPy computes in the promoted float type; float64 keeps every input exact.
-  const Array x = a.astype(DType::Float64), y = b.astype(DType::Float64);
-  Array close = less_equal(abs(subtract(x, y)), add(multiply(abs(y), rtol), atol));
-  close = logical_or(close, equal(x, y));  // infinities of the same sign
+  // As NumPy: in the promoted type of a, b and a float (float32 only when both are
+  // float32 or smaller), so the boundary cases round the same way.
+  const DType t = promote_weak(promote_types(a.dtype(), b.dtype()), ScalarKind::Float);
+  const Array x = a.astype(t), y = b.astype(t);
+  Array within = less_equal(abs(subtract(x, y)), add(multiply(abs(y), rtol), atol));
+  // Where either side is inf or NaN only exact equality counts (inf == inf).
+  Array close = where(logical_and(isfinite(x), isfinite(y)), within, equal(x, y));
   if (equal_nan) close = logical_or(close, logical_and(isnan(x), isnan(y)));
   return close;
 }
