@@ -15,6 +15,7 @@
 #include "lina/io/print.hpp"
 #include "lina/ops/creation.hpp"
 #include "lina/ops/elementwise.hpp"
+#include "lina/ops/fused.hpp"
 #include "lina/ops/indexing.hpp"
 #include "lina/ops/linalg.hpp"
 #include "lina/ops/predicates.hpp"
