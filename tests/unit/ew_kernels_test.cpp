@@ -117,4 +117,36 @@ TEST(EwKernels, FusedMultiplyAddMatchesTheScalarReference) {
 }
 TEST(EwKernels, FusedAddReluMatchesTheScalarReference) { check_binary<AddRelu, false>(arelu_, "add_relu", true); }
 
+// The tiled transpose copy (NOTE: [Tiled transpose copy]) at sizes around the tile,
+// every element size it handles, new arrays and assignment into an existing one, on one
+// and two threads.
+TEST(EwKernels, TransposeCopiesMatchElementByElement) {
+  lina::Generator gen(8);
+  const int saved = lina::get_num_threads();
+  for (int threads : {1, 2})
+    for (lina::DType t : {lina::DType::Bool, lina::DType::UInt8, lina::DType::Int32, lina::DType::Float32,
+                          lina::DType::Int64, lina::DType::Float64})
+      for (const auto& [r, c] : std::vector<std::pair<std::int64_t, std::int64_t>>{
+               {15, 40}, {16, 16}, {17, 33}, {64, 70}, {100, 31}, {513, 1025}}) {
+        lina::set_num_threads(threads);
+        const lina::Array m = random_of(gen, r * c, t).reshape({r, c});
+        lina::Array into = lina::empty({c, r}, t);
+        into.assign(m.T());
+        for (const lina::Array& got : {m.T().copy(), into}) {
+          lina::visit_dtype(t, [&](auto tag) {
+            using T = decltype(tag);
+            const T* src = m.data<T>();
+            const T* dst = got.data<T>();
+            for (std::int64_t i = 0; i < c; ++i)
+              for (std::int64_t j = 0; j < r; ++j)
+                if (!same_value(dst[i * r + j], src[j * c + i])) {
+                  ADD_FAILURE() << lina::dtype_name(t) << " (" << r << "," << c << ") at " << i << "," << j;
+                  return;
+                }
+          });
+        }
+      }
+  lina::set_num_threads(saved);
+}
+
 }  // namespace
