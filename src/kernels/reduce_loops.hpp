@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "kernels/elementwise_functors.hpp"
+
 namespace lina::kernels {
 
 // NumPy's pairwise summation (umath/loops_utils.h.src): runs of up to 128 elements are
@@ -56,6 +58,11 @@ T pairwise_sum(const char* p, std::int64_t n, std::int64_t stride) {
   return pairwise_sum_run<T, false>(p, n, stride);
 }
 
+// out[i] += in[i] with the machine's widest vectors (reduce_simd.cpp, NOTE: [Vectorised
+// reduction loops]); out and in do not overlap.
+void simd_add_into(float* out, const float* in, std::int64_t n);
+void simd_add_into(double* out, const double* in, std::int64_t n);
+
 template <class Op, class T, bool kPairwise>
 void reduce_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
   if (st[0] == 0) {
@@ -73,6 +80,10 @@ void reduce_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
   if (st[0] == sizeof(T) && st[1] == sizeof(T)) {
     T* out = reinterpret_cast<T*>(p[0]);
     const T* in = reinterpret_cast<const T*>(p[1]);
+    if constexpr (std::is_same_v<Op, Add> && (std::is_same_v<T, float> || std::is_same_v<T, double>)) {
+      simd_add_into(out, in, n);
+      return;
+    }
     for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(out[i], in[i]);
     return;
   }
