@@ -117,6 +117,42 @@ TEST(EwKernels, FusedMultiplyAddMatchesTheScalarReference) {
 }
 TEST(EwKernels, FusedAddReluMatchesTheScalarReference) { check_binary<AddRelu, false>(arelu_, "add_relu", true); }
 
+// The vectorised reductions (NOTE: [Vectorised reduction loops]) against the scalar
+// loops they replace: a contiguous sum against the same sum over a strided view (the
+// scalar pairwise loop, same order), and sums over axis 0 against the row-by-row
+// accumulation written out here. Both must agree bit for bit.
+TEST(EwKernels, VectorisedSumsEqualTheScalarLoops) {
+  lina::Generator gen(10);
+  std::vector<std::int64_t> lengths;
+  for (std::int64_t n = 0; n <= 70; ++n) lengths.push_back(n);
+  for (std::int64_t n : {127, 128, 129, 255, 1000, 100'003}) lengths.push_back(n);
+  for (lina::DType t : {lina::float32, lina::float64})
+    for (std::int64_t n : lengths)
+      for (std::int64_t start : {0, 1}) {
+        const lina::Array buf = gen.uniform(-1, 1, {2 * n + 2}, t);
+        const lina::Array contiguous = buf(lina::slice(start, start + n));
+        const lina::Array strided = lina::stack({contiguous, contiguous}, 1)(lina::colon, 0);
+        EXPECT_TRUE(lina::array_equal(lina::sum(contiguous), lina::sum(strided)))
+            << lina::dtype_name(t) << " n=" << n << " start=" << start;
+      }
+  for (lina::DType t : {lina::float32, lina::float64})
+    for (const auto& [r, c] : std::vector<std::pair<std::int64_t, std::int64_t>>{{3, 1}, {5, 17}, {40, 70}, {9, 1001}}) {
+      const lina::Array m = gen.uniform(-1, 1, {r, c}, t);
+      const lina::Array got = lina::sum(m, 0);
+      lina::visit_dtype(t, [&](auto tag) {
+        using T = decltype(tag);
+        if constexpr (std::is_floating_point_v<T>) {
+          const T* x = m.data<T>();
+          for (std::int64_t j = 0; j < c; ++j) {
+            T acc = 0;
+            for (std::int64_t i = 0; i < r; ++i) acc += x[i * c + j];
+            ASSERT_EQ(got.data<T>()[j], acc) << lina::dtype_name(t) << " (" << r << "," << c << ") column " << j;
+          }
+        }
+      });
+    }
+}
+
 // The tiled transpose copy (NOTE: [Tiled transpose copy]) at sizes around the tile,
 // every element size it handles, new arrays and assignment into an existing one, on one
 // and two threads.
