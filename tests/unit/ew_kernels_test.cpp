@@ -136,7 +136,8 @@ TEST(EwKernels, VectorisedSumsEqualTheScalarLoops) {
             << lina::dtype_name(t) << " n=" << n << " start=" << start;
       }
   for (lina::DType t : {lina::float32, lina::float64})
-    for (const auto& [r, c] : std::vector<std::pair<std::int64_t, std::int64_t>>{{3, 1}, {5, 17}, {40, 70}, {9, 1001}}) {
+    for (const auto& rc : std::vector<std::pair<std::int64_t, std::int64_t>>{{3, 1}, {5, 17}, {40, 70}, {9, 1001}}) {
+      const std::int64_t r = rc.first, c = rc.second;  // not structured bindings: clang 14 cannot capture them
       const lina::Array m = gen.uniform(-1, 1, {r, c}, t);
       const lina::Array got = lina::sum(m, 0);
       lina::visit_dtype(t, [&](auto tag) {
@@ -162,8 +163,9 @@ TEST(EwKernels, TransposeCopiesMatchElementByElement) {
   for (int threads : {1, 2})
     for (lina::DType t : {lina::DType::Bool, lina::DType::UInt8, lina::DType::Int32, lina::DType::Float32,
                           lina::DType::Int64, lina::DType::Float64})
-      for (const auto& [r, c] : std::vector<std::pair<std::int64_t, std::int64_t>>{
+      for (const auto& rc : std::vector<std::pair<std::int64_t, std::int64_t>>{
                {15, 40}, {16, 16}, {17, 33}, {64, 70}, {100, 31}, {513, 1025}}) {
+        const std::int64_t r = rc.first, c = rc.second;
         lina::set_num_threads(threads);
         const lina::Array m = random_of(gen, r * c, t).reshape({r, c});
         lina::Array into = lina::empty({c, r}, t);
