@@ -184,6 +184,33 @@ Array& run_binary_into(const char* op, Family family, const Operand& a, const Op
       return result_holder;
     }
   }
+  // The same for a contiguous float array and a literal (x * 2.0f): the literal goes
+  // straight into a local of the compute type instead of a 0-d array. Integer literals
+  // only when the float type holds them exactly (NumPy converts them once, exactly).
+  if (!out && is_floating(compute) && (a.array == nullptr) != (b.array == nullptr)) {
+    const Operand& arr = a.array ? a : b;
+    const Scalar lit = a.array ? b.scalar : a.scalar;
+    const double v = lit.as_double();
+    const bool exact = lit.kind() != ScalarKind::Int || (v >= -16777216.0 && v <= 16777216.0);
+    if (exact && arr.array->dtype() == compute && arr.array->is_contiguous() && arr.array->size() < detail::kParallelGrain) {
+      const std::int64_t n = arr.array->size();
+      result_holder = Array(arr.shape(), result);
+      alignas(8) unsigned char value[8];
+      if (compute == DType::Float32) {
+        const float f = static_cast<float>(v);
+        std::memcpy(value, &f, sizeof f);
+      } else {
+        std::memcpy(value, &v, sizeof v);
+      }
+      char* const data = static_cast<char*>(const_cast<void*>(arr.array->raw_data()));
+      char* const p[3] = {static_cast<char*>(result_holder.raw_data()), a.array ? data : reinterpret_cast<char*>(value),
+                          a.array ? reinterpret_cast<char*>(value) : data};
+      const std::int64_t isz = arr.array->itemsize();
+      const std::int64_t st[3] = {result_holder.itemsize(), a.array ? isz : 0, a.array ? 0 : isz};
+      dispatch([&](auto loop) { loop(p, st, n); });
+      return result_holder;
+    }
+  }
   const Shape shape = broadcast_shapes(a.shape(), b.shape(), op);
   Array av = as_dtype(a, compute, op);
   Array bv = as_dtype(b, compute, op);

@@ -117,6 +117,30 @@ TEST(EwKernels, FusedMultiplyAddMatchesTheScalarReference) {
 }
 TEST(EwKernels, FusedAddReluMatchesTheScalarReference) { check_binary<AddRelu, false>(arelu_, "add_relu", true); }
 
+// The small-array fast paths (NOTE: [Small-array fast path]) against the general path:
+// a literal on either side of a float array equals the same value as a 0-d array of
+// the array's dtype (which goes through broadcasting and the loop plan), bit for bit.
+TEST(EwKernels, LiteralFastPathEqualsTheGeneralPath) {
+  lina::Generator gen(15);
+  for (lina::DType t : {lina::float32, lina::float64})
+    for (std::int64_t n : {0, 1, 7, 8, 33, 70, 1000})
+      for (lina::Scalar lit : {lina::Scalar(2.5), lina::Scalar(-3), lina::Scalar(16'777'217), lina::Scalar(true),
+                               lina::Scalar(0.1)}) {
+        const lina::Array a = gen.uniform(-4, 4, {n}, t);
+        const lina::Array zero_d = lina::full({}, lit, t);
+        const auto same = [&](const lina::Array& x, const lina::Array& y, const char* what) {
+          EXPECT_EQ(x.dtype(), y.dtype()) << what;
+          EXPECT_TRUE(lina::array_equal(x, y, true)) << what << " " << lina::dtype_name(t) << " n=" << n;
+        };
+        same(a + lit, a + zero_d, "a + lit");
+        same(lit - a, zero_d - a, "lit - a");
+        same(a * lit, a * zero_d, "a * lit");
+        same(lit / a, zero_d / a, "lit / a");
+        same(lina::less(a, lit), lina::less(a, zero_d), "a < lit");
+        same(lina::maximum(a, lit), lina::maximum(a, zero_d), "maximum(a, lit)");
+      }
+}
+
 // The vectorised reductions (NOTE: [Vectorised reduction loops]) against the scalar
 // loops they replace: a contiguous sum against the same sum over a strided view (the
 // scalar pairwise loop, same order), and sums over axis 0 against the row-by-row
