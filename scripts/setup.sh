@@ -11,6 +11,7 @@ PACKAGES=(
   libcli11-dev libedit-dev libzip-dev zlib1g-dev                # the lina command, .npz, gzip
   python3-numpy                                                 # the oracle (/usr/bin/python3)
   libxml2-utils librsvg2-bin tmux                               # checking pictures; the REPL on a terminal
+  doxygen                                                       # the API reference (the `docs` target)
 )
 
 missing=()
