@@ -24,7 +24,8 @@ void broadcasting(const Context&) {
        M + lina::array({{100.0}, {200.0}}));
   STEP("np.array([[0.], [1.], [2.]]) + np.array([0., 10., 20., 30.])  # (3,1) + (4,) -> (3,4)",
        lina::array({{0.0}, {1.0}, {2.0}}) + lina::array({0.0, 10.0, 20.0, 30.0}));
-  DEFINE(r, "r = np.broadcast_to(np.array([1., 2., 3.]), (2, 3))", lina::broadcast_to(lina::array({1.0, 2.0, 3.0}), {2, 3}));
+  DEFINE(r, "r = np.broadcast_to(np.array([1., 2., 3.]), (2, 3))",
+         lina::broadcast_to(lina::array({1.0, 2.0, 3.0}), {2, 3}));
   show_text("lina::shape_str(r.strides())", "r.strides  # 0 bytes to the next row: one row, seen twice",
             lina::shape_str(r.strides()));
 

@@ -87,7 +87,8 @@ void loops_vs_linear_algebra(const Context&) {
   const lina::Array B = rng.uniform(-1, 1, {m, m}, lina::float32);
   lina::Array C_loop = lina::empty({m, m}, lina::float32);
   lina::Array C = lina::empty({m, m}, lina::float32);
-  const double naive = best_seconds(1, [&] { naive_matmul(A.data<float>(), B.data<float>(), C_loop.data<float>(), m); });
+  const double naive =
+      best_seconds(1, [&] { naive_matmul(A.data<float>(), B.data<float>(), C_loop.data<float>(), m); });
   show_text("for i, j, k: C[i, j] += A[i, k] * B[k, j];  // the textbook triple loop",
             "for i, j, k in itertools.product(range(n), repeat=3): C[i, j] += A[i, k] * B[k, j]",
             milliseconds(naive));
