@@ -11,6 +11,8 @@ PACKAGES=(
   libcli11-dev libedit-dev libzip-dev zlib1g-dev                # the lina command, .npz, gzip
   python3-numpy                                                 # the oracle (/usr/bin/python3)
   libxml2-utils librsvg2-bin tmux                               # checking pictures; the REPL on a terminal
+  dataset-fashion-mnist                                         # the training example's data
+  python3-torch                                                 # autograd and optimizers checked against PyTorch
   doxygen                                                       # the API reference (the `docs` target)
 )
 

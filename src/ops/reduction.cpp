@@ -75,7 +75,7 @@ Array fold_with_identity(const char* op, const Array& a, const Axes& axis, bool 
 template <class Op>
 Array extremum(const char* op, const char* numpy_name, const Array& a, const Axes& axis, bool keepdims) {
   const Plan p = plan_for(a, axis, keepdims, op);
-  if (p.count == 0 && shape_size(p.keep_shape) > 0)
+  if (p.count == 0)  // NumPy raises even when the result would be empty, as for (3,0,0) over axis 2
     throw ValueError(std::string(op) + ": zero-size array to reduction operation " + numpy_name +
                      " which has no identity (shape " + shape_str(a.shape()) + "); reduce over non-empty axes");
   // Start from the first element along the reduced axes.
