@@ -79,7 +79,10 @@ void ContourArtist::draw(Canvas& canvas, const Transform& t) const {
   const double font = 10;
   for (const auto& level : levels_) {
     const Stroke s{level.color, width_, "", 1};
-    const std::string text = format_general(level.level, label_digits_);
+    // Whole digits are never rounded away: 1024 stays "1024", not "1.02e+03".
+    const double mag = std::fabs(level.level);
+    const int whole = mag >= 1 && mag < 1e6 ? static_cast<int>(std::floor(std::log10(mag))) + 1 : 0;
+    const std::string text = format_general(level.level, std::max(label_digits_, whole));
     const double half = text_width(text, font) / 2 + 3;
     for (const auto& line : level.lines) {
       std::vector<Point> px;
