@@ -101,8 +101,11 @@ void Axes::render(Canvas& canvas, const Box& cell) const {
   t.box = {cell.x + left, cell.y + top, std::max(cell.w - left - right, 20.0), std::max(cell.h - top - bottom, 20.0)};
   if (equal_aspect_ && !xlog_ && !ylog_) make_equal_aspect(t);
 
-  const int max_x = std::clamp(static_cast<int>(t.box.w / 75), 3, 10);
-  const int max_y = std::clamp(static_cast<int>(t.box.h / 45), 3, 10);
+  // Index axes (images) have short integer labels: one per row or column while they fit.
+  const int max_x = integer_ticks_ ? std::clamp(static_cast<int>(t.box.w / 28), 3, 30)
+                                   : std::clamp(static_cast<int>(t.box.w / 75), 3, 10);
+  const int max_y = integer_ticks_ ? std::clamp(static_cast<int>(t.box.h / 20), 3, 30)
+                                   : std::clamp(static_cast<int>(t.box.h / 45), 3, 10);
   const Ticks xt = axis_ticks(t.x0, t.x1, xlog_, max_x, integer_ticks_);
   const Ticks yt = axis_ticks(t.y0, t.y1, ylog_, max_y, integer_ticks_);
 
