@@ -63,6 +63,7 @@ struct Run {
   double lr, beta;
   plot::Color color;
   std::string marker;
+  double alpha = 1;  // the diverging run is drawn fainter: it crosses everything
 };
 
 // Left: the paths over the loss's contours; right: the loss per step (log scale).
@@ -79,12 +80,12 @@ void draw(const std::string& path, const Loss& loss, const std::string& title, c
   map.contour(grid[0], grid[1], Z, {.levels = levels, .color = plot::Color{0.35, 0.35, 0.35}, .width = 0.8});
   for (const auto& run : runs) {
     const Path p = descend(loss, x0, y0, run.lr, run.beta, steps);
-    map.plot(as_array(p.x), as_array(p.y), {.color = run.color, .width = 2, .label = run.label});
+    map.plot(as_array(p.x), as_array(p.y), {.color = run.color, .width = 2, .alpha = run.alpha, .label = run.label});
     // Markers on every k-th iterate, so long runs stay readable.
     std::vector<double> mx, my;
     for (std::size_t k = 0; k < p.x.size(); k += static_cast<std::size_t>(marker_every))
       mx.push_back(p.x[k]), my.push_back(p.y[k]);
-    map.scatter(as_array(mx), as_array(my), {.color = run.color, .marker = run.marker, .size = 5});
+    map.scatter(as_array(mx), as_array(my), {.color = run.color, .marker = run.marker, .size = 5, .alpha = run.alpha});
     curve.plot(as_array(p.loss), {.color = run.color, .width = 1.8, .label = run.label});
   }
   map.scatter(lina::array({x0}), lina::array({y0}),
@@ -108,7 +109,7 @@ void draw(const std::string& path, const Loss& loss, const std::string& title, c
 void learning_rates(const std::string& path) {
   // The diverging run first, so the others are drawn over it.
   const std::vector<Run> runs = {
-      {"lr 0.21: diverges", 0.21, 0, plot::Color::hex("#d62728"), "x"},
+      {"lr 0.21: diverges", 0.21, 0, plot::Color::hex("#d62728"), "x", 0.5},
       {"lr 0.01: too small", 0.01, 0, plot::Color::hex("#9467bd"), "o"},
       {"lr 0.08: good", 0.08, 0, plot::Color::hex("#2ca02c"), "o"},
       {"lr 0.18: too large, zig-zags", 0.18, 0, plot::Color::hex("#ff7f0e"), "o"},

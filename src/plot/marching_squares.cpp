@@ -22,7 +22,7 @@ constexpr double kEdgeMargin = 1e-9;
 class LevelSet {
  public:
   LevelSet(std::span<const double> z, std::int64_t rows, std::int64_t cols, double level, bool skip_nonfinite)
-      : z_(z), rows_(rows), cols_(cols), level_(level) {
+      : z_(z), cols_(cols), level_(level) {
     for (std::int64_t i = 0; i + 1 < rows; ++i)
       for (std::int64_t j = 0; j + 1 < cols; ++j) add_cell(i, j, skip_nonfinite);
   }
@@ -123,7 +123,7 @@ class LevelSet {
   }
 
   std::span<const double> z_;
-  std::int64_t rows_, cols_;
+  std::int64_t cols_;
   double level_;
   std::vector<Segment> segments_;
 };
