@@ -148,8 +148,13 @@ void Canvas::text(Point at, std::string_view text, const TextStyle& style) {
   if (style.rotate != 0)
     attrs += " transform=\"rotate(" + num(style.rotate) + " " + num(at.x) + " " + num(at.y) + ")\"";
   std::string content;
-  const auto caret = text.find("10^");
-  if (caret == 0 && text.size() > 3) {
+  // "10^k" with an integer k (log-axis labels) gets a raised exponent; other text that
+  // merely starts with "10^" is written as it is.
+  const std::string_view exponent = text.size() > 3 && text.substr(0, 3) == "10^" ? text.substr(3) : "";
+  const bool is_power = !exponent.empty() &&
+                        exponent.find_first_not_of("0123456789", exponent[0] == '-' ? 1 : 0) == std::string_view::npos &&
+                        exponent != "-";
+  if (is_power) {
     content = "10<tspan dy=\"" + num(-0.45 * style.size) + "\" font-size=\"" + num(0.72 * style.size) + "\">" +
               xml_escape(text.substr(3)) + "</tspan>";
   } else {

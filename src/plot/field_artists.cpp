@@ -1,6 +1,7 @@
 // Arrows (quiver and single vectors), contour lines, filled contours and images.
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 #include "lina/plot/geometry.hpp"
 #include "lina/plot/ticks.hpp"
@@ -111,7 +112,7 @@ void ContourArtist::draw(Canvas& canvas, const Transform& t) const {
           return piece[j];
         };
         const Point a = at_arc(mid - half), b = at_arc(mid + half);
-        double angle = std::atan2(b.y - a.y, b.x - a.x) * 180 / M_PI;
+        double angle = std::atan2(b.y - a.y, b.x - a.x) * 180 / std::numbers::pi;
         if (angle > 90) angle -= 180;
         if (angle < -90) angle += 180;
         const Box inner{t.box.x + half, t.box.y + font, t.box.w - 2 * half, t.box.h - 2 * font};

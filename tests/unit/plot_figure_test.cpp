@@ -88,6 +88,9 @@ TEST(PlotSvg, EscapesTextAndKeepsItText) {
   EXPECT_NE(svg.find(">loss &lt;train&gt; &amp; &quot;test&quot;</text>"), std::string::npos);
   EXPECT_NE(svg.find(">x\xef\xbf\xbd</text>"), std::string::npos);
   EXPECT_NE(svg.find(">a&lt;b</text>"), std::string::npos);
+  // Only "10^k" with an integer k is typeset as a power (log-axis labels).
+  const std::string power = svg_of([](plot::Axes& ax) { ax.set_title("10^3 samples"); });
+  EXPECT_NE(power.find(">10^3 samples</text>"), std::string::npos);
 }
 
 TEST(PlotSvg, NanAndInfLeaveGapsInLines) {
