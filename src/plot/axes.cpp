@@ -244,8 +244,10 @@ ColorScale Axes::contour_impl(const char* op, const Array* X, const Array* Y, co
   grid.tight = true;
   // Index coordinates (u = column, v = row) to data coordinates, bilinear in the cell.
   const auto to_data = [&](Point p) {
-    const auto i0 = std::clamp<std::int64_t>(static_cast<std::int64_t>(std::floor(p.y)), 0, std::max<std::int64_t>(rows - 2, 0));
-    const auto j0 = std::clamp<std::int64_t>(static_cast<std::int64_t>(std::floor(p.x)), 0, std::max<std::int64_t>(cols - 2, 0));
+    const auto cell = [](double v, std::int64_t n) {
+      return std::clamp<std::int64_t>(static_cast<std::int64_t>(std::floor(v)), 0, std::max<std::int64_t>(n - 2, 0));
+    };
+    const std::int64_t i0 = cell(p.y, rows), j0 = cell(p.x, cols);
     const auto i1 = std::min(i0 + 1, rows - 1), j1 = std::min(j0 + 1, cols - 1);
     const double fv = p.y - static_cast<double>(i0), fu = p.x - static_cast<double>(j0);
     auto lerp2 = [&](const std::vector<double>& c) {
@@ -270,7 +272,8 @@ ColorScale Axes::contour_impl(const char* op, const Array* X, const Array* Y, co
   } else {
     std::vector<detail::LevelLines> sets;
     for (std::size_t k = 0; k < levels.size(); ++k) {
-      detail::LevelLines s{levels[k], options.color ? *options.color : detail::spread_color(options.cmap, k, levels.size()), {}};
+      const Color c = options.color ? *options.color : detail::spread_color(options.cmap, k, levels.size());
+      detail::LevelLines s{levels[k], c, {}};
       for (auto& line : contour_lines(zs, rows, cols, levels[k])) {
         for (Point& p : line.points) p = to_data(p);
         s.lines.push_back(std::move(line.points));

@@ -151,9 +151,8 @@ void Canvas::text(Point at, std::string_view text, const TextStyle& style) {
   // "10^k" with an integer k (log-axis labels) gets a raised exponent; other text that
   // merely starts with "10^" is written as it is.
   const std::string_view exponent = text.size() > 3 && text.substr(0, 3) == "10^" ? text.substr(3) : "";
-  const bool is_power = !exponent.empty() &&
-                        exponent.find_first_not_of("0123456789", exponent[0] == '-' ? 1 : 0) == std::string_view::npos &&
-                        exponent != "-";
+  const std::string_view digits = !exponent.empty() && exponent[0] == '-' ? exponent.substr(1) : exponent;
+  const bool is_power = !digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos;
   if (is_power) {
     content = "10<tspan dy=\"" + num(-0.45 * style.size) + "\" font-size=\"" + num(0.72 * style.size) + "\">" +
               xml_escape(text.substr(3)) + "</tspan>";

@@ -59,9 +59,9 @@ void non_finite(const std::string& path) {
   fig.axes(1, 0).colorbar(fig.axes(1, 0).imshow(M, {.annotate = true}));
   Array U = lina::ones({41, 41});
   U(20, 20) = kNan;
-  fig.axes(1, 1).quiver(xy[0](lina::slice(0, 41, 5), lina::slice(0, 41, 5)),
-                        xy[1](lina::slice(0, 41, 5), lina::slice(0, 41, 5)), U(lina::slice(0, 41, 5), lina::slice(0, 41, 5)),
-                        Z(lina::slice(0, 41, 5), lina::slice(0, 41, 5)));
+  // Every 5th sample: strided views as input.
+  const auto every5 = [](const Array& a) { return a(lina::slice(0, 41, 5), lina::slice(0, 41, 5)); };
+  fig.axes(1, 1).quiver(every5(xy[0]), every5(xy[1]), every5(U), every5(Z));
   fig.save_svg(path);
 }
 

@@ -74,7 +74,8 @@ TEST(PlotContour, LinearFunctionsAreExact) {
     const Grid g = sample(-1, 1, 17, [&](double x, double y) { return a * x + b * y; });
     for (const auto& line : lina::plot::contour_lines(g.z, g.n, g.n, c)) {
       EXPECT_FALSE(line.closed);
-      for (const Point& p : line.points) EXPECT_NEAR(a * g.x(p.x) + b * g.x(p.y), c, 1e-8 * (std::fabs(a) + std::fabs(b)));
+      for (const Point& p : line.points)
+        EXPECT_NEAR(a * g.x(p.x) + b * g.x(p.y), c, 1e-8 * (std::fabs(a) + std::fabs(b)));
     }
   }
 }
