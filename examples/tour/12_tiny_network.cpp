@@ -6,6 +6,8 @@
 #include <stdexcept>
 
 #include "lina/autograd.hpp"
+#include "lina/nn.hpp"
+#include "pictures.hpp"
 #include "tour.hpp"
 
 namespace tour {
@@ -97,11 +99,24 @@ void tiny_network(const Context& context) {
   if (!(after.item<double>() < loss.item<double>()))
     throw std::logic_error("tour: a gradient descent step did not lower the loss");
 
-  // TOUR-PICTURES (section 12): the gradient descent pictures go here, into
-  // context.out_dir (--out DIR): the path of gradient descent over a 2-D loss surface
-  // (contour plot) and the training curve of this network over more steps, followed by
-  // a say() naming the files.
-  (void)context;
+  say("Many such steps are training. 200 of them, with autograd doing the backward pass:");
+  std::vector<double> curve;
+  {
+    ag::Tensor p1(W1.copy(), true), q1(b1.copy(), true), p2(W2.copy(), true), q2(b2.copy(), true);
+    lina::optim::SGD sgd({p1, q1, p2, q2}, lr);
+    for (int step = 0; step <= 200; ++step) {
+      const ag::Tensor h = ag::relu(ag::linear(ag::Tensor(X), p1, q1));
+      ag::Tensor l = ag::mse(ag::linear(h, p2, q2), ag::Tensor(T));
+      curve.push_back(l.item());
+      sgd.zero_grad();
+      l.backward();
+      sgd.step();
+    }
+  }
+  show_text("lina::optim::SGD sgd(params, 0.1); 200 x { loss = mse(net(X), T); loss.backward(); sgd.step(); }",
+            "opt = torch.optim.SGD(params, lr=0.1)  # 200 steps of forward, backward, step",
+            "loss " + number(curve.front()) + " -> " + number(curve.back()));
+  for (const std::string& file : draw_descent(context.out_dir, curve)) say("Picture: " + file);
 }
 
 }  // namespace tour

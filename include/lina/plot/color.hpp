@@ -1,4 +1,4 @@
-// Colours for plots: sRGB values in [0, 1], written to SVG as #rrggbb.
+// Colours for plots: sRGB values in [0, 1], written to SVG as hex triplets ("#rrggbb").
 #pragma once
 
 #include <string>
