@@ -13,6 +13,7 @@ PACKAGES=(
   libxml2-utils librsvg2-bin tmux                               # checking pictures; the REPL on a terminal
   dataset-fashion-mnist                                         # the training example's data
   python3-torch                                                 # autograd and optimizers checked against PyTorch
+  doxygen                                                       # the API reference (the `docs` target)
 )
 
 missing=()

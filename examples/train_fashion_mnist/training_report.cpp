@@ -8,6 +8,7 @@
 
 #include "lina/data/datasets.hpp"
 #include "lina/lina.hpp"
+#include "lina/plot.hpp"
 
 namespace examples {
 
@@ -66,16 +67,57 @@ void print_confusion(const lina::Array& confusion) {
   }
 }
 
-std::vector<std::string> write_training_pictures(const TrainingHistory& h, const lina::Array&,
+namespace {
+
+lina::Array as_array(const std::vector<double>& v) {
+  return lina::frombuffer(v, {static_cast<std::int64_t>(v.size())});
+}
+
+}  // namespace
+
+std::vector<std::string> write_training_pictures(const TrainingHistory& h, const lina::Array& confusion,
                                                  const std::string& dir) {
+  namespace plot = lina::plot;
   std::vector<std::string> written;
-  const std::string csv = (std::filesystem::path(dir) / "history.csv").string();
-  std::ofstream f(csv);
+  const auto path = [&](const char* name) { return (std::filesystem::path(dir) / name).string(); };
+
+  std::ofstream f(path("history.csv"));
   f << "epoch,train_loss,train_accuracy,test_loss,test_accuracy\n";
   for (std::size_t i = 0; i < h.epoch.size(); ++i)
     f << h.epoch[i] << ',' << h.train_loss[i] << ',' << h.train_accuracy[i] << ',' << h.test_loss[i] << ','
       << h.test_accuracy[i] << '\n';
-  written.push_back(csv);
+  written.push_back(path("history.csv"));
+
+  const lina::Array epochs = as_array(h.epoch);
+  const plot::Color train_color = plot::Color::hex("#1f77b4"), test_color = plot::Color::hex("#d62728");
+  plot::Figure curves(1, 2, 1200, 480);
+  curves.suptitle("Fashion-MNIST, 784-256-128-10 MLP trained with lina");
+  auto& loss = curves.axes(0, 0);
+  loss.plot(epochs, as_array(h.train_loss), {.color = train_color, .width = 2, .marker = "o", .label = "train"});
+  loss.plot(epochs, as_array(h.test_loss), {.color = test_color, .width = 2, .marker = "s", .label = "test"});
+  loss.set_title("Cross-entropy loss");
+  loss.set_xlabel("epoch");
+  loss.grid();
+  loss.legend("best");
+  auto& acc = curves.axes(0, 1);
+  acc.plot(epochs, as_array(h.train_accuracy), {.color = train_color, .width = 2, .marker = "o", .label = "train"});
+  acc.plot(epochs, as_array(h.test_accuracy), {.color = test_color, .width = 2, .marker = "s", .label = "test"});
+  acc.set_title("Accuracy");
+  acc.set_xlabel("epoch");
+  acc.grid();
+  acc.legend("best");
+  curves.save_svg(path("training_curves.svg"));
+  written.push_back(path("training_curves.svg"));
+
+  plot::Figure cm(1, 1, 760, 680);
+  auto& ax = cm.axes(0, 0);
+  auto scale = ax.imshow(confusion, {.cmap = plot::Colormap::viridis(), .annotate = true});
+  ax.colorbar(scale, "test images");
+  ax.set_title("Confusion matrix on the 10,000 test images (row: true class, column: predicted)");
+  ax.set_xlabel("predicted class");
+  ax.set_ylabel("true class");
+  cm.save_svg(path("confusion_matrix.svg"));
+  written.push_back(path("confusion_matrix.svg"));
   return written;
 }
 

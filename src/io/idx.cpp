@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "lina/core/errors.hpp"
+#include "lina/core/shape.hpp"
 #include "lina/core/storage.hpp"
 
 namespace lina {
@@ -120,13 +121,18 @@ Array parse(std::span<const std::byte> bytes, const std::string& what) {
                   std::to_string(header) + " bytes, the file has " + std::to_string(bytes.size()));
   Shape shape;
   std::uint64_t count = 1;
+  std::uint64_t span = 1;  // product of the non-zero sizes: the strides must fit 64 bits
   bool overflow = false;
   for (int d = 0; d < ndim; ++d) {
     const std::uint64_t n = read_be(bytes.data() + 4 + 4 * d, 4);
     shape.push_back(static_cast<std::int64_t>(n));
-    if (n != 0 && count > (std::uint64_t{1} << 62) / n) overflow = true;
+    if (n != 0 && span > (std::uint64_t{1} << 58) / n) overflow = true;
+    if (n != 0) span *= n;
     count *= n;
   }
+  if (overflow && count == 0)
+    throw IOError(what + ": the declared sizes " + shape_str_compact(shape) +
+                  " are too large for any array (their strides overflow 64 bits)");
   const std::uint64_t limit_elems = max_alloc_bytes() / static_cast<std::uint64_t>(itemsize(t.dtype));
   if (overflow || count > limit_elems)
     throw IOError(what + ": declares " + (overflow ? std::string("more than 2^62") : std::to_string(count)) +

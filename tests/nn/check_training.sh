@@ -30,4 +30,8 @@ assert shapes == want, shapes
 assert all(z[k].dtype == np.float32 for k in z.files)
 print("saved parameters open in NumPy:", shapes)
 PY
+for svg in training_curves confusion_matrix; do
+  xmllint --noout "$work/a/$svg.svg" || { echo "FAIL: $svg.svg is not well-formed XML"; exit 1; }
+  rsvg-convert -w 400 "$work/a/$svg.svg" -o "$work/$svg.png" || { echo "FAIL: $svg.svg does not render"; exit 1; }
+done
 echo "PASS: test accuracy $acc after 2 epochs on 5,000 images, reproducible"
