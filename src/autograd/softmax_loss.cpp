@@ -6,6 +6,7 @@
 #include "lina/core/errors.hpp"
 #include "lina/ops/creation.hpp"
 #include "lina/ops/elementwise.hpp"
+#include "lina/ops/fused.hpp"
 #include "lina/ops/reduction.hpp"
 
 namespace lina::autograd {
@@ -32,8 +33,7 @@ void require_float(const Tensor& t, const char* op) {
 Tensor softmax(const Tensor& a, int axis) {
   require_float(a, "softmax");
   const int ax = normalize_axis(axis, a.ndim(), "softmax");
-  Array e = lina::exp(a.value() - lina::max(a.value(), ax, true));
-  Array out = e / lina::sum(e, ax, true);
+  Array out = lina::softmax(a.value(), ax);  // fused: one pass per row
   return Tensor::from_op(out, "softmax", {a}, [out, ax](const Array& g, const std::vector<bool>&) {
     return Grads{out * (g - lina::sum(g * out, ax, true))};
   });
@@ -42,8 +42,7 @@ Tensor softmax(const Tensor& a, int axis) {
 Tensor log_softmax(const Tensor& a, int axis) {
   require_float(a, "log_softmax");
   const int ax = normalize_axis(axis, a.ndim(), "log_softmax");
-  Array shifted = a.value() - lina::max(a.value(), ax, true);
-  Array out = shifted - lina::log(lina::sum(lina::exp(shifted), ax, true));
+  Array out = lina::log_softmax(a.value(), ax);
   return Tensor::from_op(out, "log_softmax", {a}, [out, ax](const Array& g, const std::vector<bool>&) {
     return Grads{g - lina::exp(out) * lina::sum(g, ax, true)};
   });
