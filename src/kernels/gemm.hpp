@@ -21,6 +21,25 @@ void gemm(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float>
 void gemm(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a, MatrixRef<const double> b,
           MatrixRef<double> c, bool allow_threads = true);
 
+// The paths gemm chooses between, callable directly so that tests cover each one:
+// the unpacked register-blocked kernel for small shapes (NOTE: [Direct GEMM]) and the
+// packed five-loop GEMM on `nthreads` threads (docs/gemm.md).
+void gemm_direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a, MatrixRef<const float> b,
+                 MatrixRef<float> c);
+void gemm_direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
+                 MatrixRef<const double> b, MatrixRef<double> c);
+void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a, MatrixRef<const float> b,
+                 MatrixRef<float> c, int nthreads);
+void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
+                 MatrixRef<const double> b, MatrixRef<double> c, int nthreads);
+
+// y (m) = A (m x k) x, x and y `incx` and `incy` elements apart (NOTE: [GEMV]); gemm
+// sends products with one row or one column here.
+void gemv(std::int64_t m, std::int64_t k, MatrixRef<const float> a, const float* x, std::int64_t incx, float* y,
+          std::int64_t incy, bool allow_threads = true);
+void gemv(std::int64_t m, std::int64_t k, MatrixRef<const double> a, const double* x, std::int64_t incx, double* y,
+          std::int64_t incy, bool allow_threads = true);
+
 // The plain reference: the same contract, three loops. Tests compare the two.
 template <class T>
 void gemm_reference(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,

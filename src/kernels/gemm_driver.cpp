@@ -26,9 +26,16 @@ std::string compiled_targets();
 
 namespace {
 
+constexpr std::int64_t kDirectFlops = std::int64_t{96} * 96 * 96;
+constexpr std::int64_t kDirectBBytes = 128 * 1024;
 constexpr int kMR = 6;
 constexpr int kMaxNR = 64;
-constexpr std::int64_t kSmallFlops = 24 * 24 * 24;
+// The direct kernel (NOTE: [Direct GEMM]) wins while B stays in L1/L2 and there are
+// few enough rows that re-reading B per row block costs less than packing it.
+template <class T>
+bool use_direct(std::int64_t m, std::int64_t n, std::int64_t k) {
+  return m * n * k <= kDirectFlops && k * n * std::int64_t(sizeof(T)) <= kDirectBBytes;
+}
 constexpr std::int64_t kThreadFlops = std::int64_t{1} << 21;  // 128^3: below, a second thread costs more than it gives (bench: sgemm 64 slower on 2)
 
 // Cache blocking for AMD Zen 3 (L1d 32 KiB, L2 512 KiB, L3 32 MiB): a KC x NR panel of
@@ -72,25 +79,7 @@ void pack_b_panel(std::int64_t kc, std::int64_t cols, int nr, const T* b, std::i
 }
 
 template <class T>
-void gemm_small(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
-                MatrixRef<T> c) {
-  for (std::int64_t i = 0; i < m; ++i) {
-    T* ci = c.data + i * c.rs;
-    for (std::int64_t j = 0; j < n; ++j) ci[j * c.cs] = T(0);
-    for (std::int64_t p = 0; p < k; ++p) {
-      const T aip = a.data[i * a.rs + p * a.cs];
-      const T* bp = b.data + p * b.rs;
-      if (c.cs == 1 && b.cs == 1) {
-        for (std::int64_t j = 0; j < n; ++j) ci[j] += aip * bp[j];
-      } else {
-        for (std::int64_t j = 0; j < n; ++j) ci[j * c.cs] += aip * bp[j * b.cs];
-      }
-    }
-  }
-}
-
-template <class T>
-void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
+void packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
                  MatrixRef<T> c, int nthreads) {
   using B = Blocking<T>;
   const int nr = microkernel_nr(T{});
@@ -176,18 +165,30 @@ void gemm_impl(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T
       for (std::int64_t j = 0; j < n; ++j) c.data[i * c.rs + j * c.cs] = T(0);
     return;
   }
+  // One column of C: y = A x; one row: C^T = B^T a^T.
+  if (n == 1) return gemv(m, k, a, b.data, b.rs, c.data, c.rs, allow_threads);
+  if (m == 1) return gemv(n, k, MatrixRef<const T>{b.data, b.cs, b.rs}, a.data, a.cs, c.data, c.cs, allow_threads);
   const std::int64_t flops = m * n * k;
-  if (flops <= kSmallFlops) return gemm_small(m, n, k, a, b, c);
+  if (use_direct<T>(m, n, k)) return gemm_direct(m, n, k, a, b, c);
   int nthreads = 1;
 #ifdef LINA_HAVE_OPENMP
   if (allow_threads && flops >= kThreadFlops && !omp_in_parallel()) nthreads = get_num_threads();
 #else
   (void)allow_threads;
 #endif
-  gemm_packed(m, n, k, a, b, c, nthreads);
+  packed(m, n, k, a, b, c, nthreads);
 }
 
 }  // namespace
+
+void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a, MatrixRef<const float> b,
+                 MatrixRef<float> c, int nthreads) {
+  packed(m, n, k, a, b, c, nthreads);
+}
+void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
+                 MatrixRef<const double> b, MatrixRef<double> c, int nthreads) {
+  packed(m, n, k, a, b, c, nthreads);
+}
 
 void gemm(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a, MatrixRef<const float> b,
           MatrixRef<float> c, bool allow_threads) {

@@ -1,0 +1,200 @@
+// NOTE: [Direct GEMM]
+// C (m x n) = A (m x k) * B (k x n) for small shapes, without packing: the tile kernel
+// reads A through its strides (one broadcast per row and step) and B's rows where they
+// lie, so a 16 x 16 or 64 x 64 product costs no more than its multiply-adds. Packing
+// pays off only when a panel is reused many times from cache; for small shapes the
+// whole of B already sits in L1 and packing would double the memory traffic (the MLP
+// case of issue 3: batches of 16 x 16 products).
+//
+//   columns of C in blocks of W = NV vectors          rows in blocks of R
+//   +--------+--------+----+                          acc[r][v] += a[i+r, p] * B[p, j+v*V..]
+//   | NV * V | NV * V |tail|  <- tail: B copied into a zero-padded k x W buffer and C
+//   +--------+--------+----+     computed aside, so every load and store is a full vector
+//
+// R x NV accumulators stay in registers across all k steps: on AVX-512 (32 registers)
+// R = 16, 12, 6 for NV = 1, 2, 4; on AVX2 (16 registers) R = 12, 6 for NV = 1, 2. C is written, never read.
+// B's rows must be contiguous and so must C's; gemm_direct (below) copies operands that
+// are not. Compiled once per Highway target (foreach_target.h).
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "kernels/gemm.hpp"
+
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "kernels/gemm_direct.cpp"
+#include "hwy/foreach_target.h"  // IWYU pragma: keep
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace lina::kernels::HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+#if HWY_HAVE_SCALABLE
+// Sizeless vectors (SVE, RVV) cannot be held in arrays; these targets take the plain loop.
+template <class T>
+void Direct(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs,
+            const T* b, std::int64_t ldb, T* c, std::int64_t ldc) {
+  for (std::int64_t i = 0; i < m; ++i)
+    for (std::int64_t j = 0; j < n; ++j) {
+      T s = 0;
+      for (std::int64_t p = 0; p < k; ++p) s += a[i * ars + p * acs] * b[p * ldb + j];
+      c[i * ldc + j] = s;
+    }
+}
+#else
+
+// AVX-512 has 32 vector registers, the other x86 targets 16.
+constexpr bool kManyRegisters = HWY_TARGET == HWY_AVX3 || HWY_TARGET == HWY_AVX3_DL;
+constexpr int kMaxNV = kManyRegisters ? 4 : 2;
+// Rows per tile: R x NV accumulators, NV loads of B and one broadcast of A must fit.
+template <int NV>
+constexpr int kRows = kManyRegisters ? (NV == 1 ? 16 : (NV == 2 ? 12 : 6)) : (NV == 1 ? 12 : 6);
+
+// One R x (NV * V) tile of C over all k steps.
+template <class T, int R, int NV>
+HWY_NOINLINE void Tile(std::int64_t k, const T* HWY_RESTRICT a, std::int64_t ars, std::int64_t acs,
+                       const T* HWY_RESTRICT b, std::int64_t ldb, T* HWY_RESTRICT c, std::int64_t ldc) {
+  const hn::ScalableTag<T> d;
+  using V = decltype(hn::Zero(d));
+  const std::size_t lanes = hn::Lanes(d);
+  V acc[R][NV];
+  for (int r = 0; r < R; ++r)
+    for (int v = 0; v < NV; ++v) acc[r][v] = hn::Zero(d);
+  for (std::int64_t p = 0; p < k; ++p) {
+    V bv[NV];
+    for (int v = 0; v < NV; ++v) bv[v] = hn::LoadU(d, b + v * lanes);
+    const T* ap = a + p * acs;
+    for (int r = 0; r < R; ++r) {
+      const V av = hn::Set(d, ap[r * ars]);
+      for (int v = 0; v < NV; ++v) acc[r][v] = hn::MulAdd(av, bv[v], acc[r][v]);
+    }
+    b += ldb;
+  }
+  for (int r = 0; r < R; ++r)
+    for (int v = 0; v < NV; ++v) hn::StoreU(acc[r][v], d, c + r * ldc + v * lanes);
+}
+
+using TileFn = void (*)(std::int64_t, const void*, std::int64_t, std::int64_t, const void*, std::int64_t, void*,
+                       std::int64_t);
+template <class T, int R, int NV>
+void TileErased(std::int64_t k, const void* a, std::int64_t ars, std::int64_t acs, const void* b, std::int64_t ldb,
+                void* c, std::int64_t ldc) {
+  Tile<T, R, NV>(k, static_cast<const T*>(a), ars, acs, static_cast<const T*>(b), ldb, static_cast<T*>(c), ldc);
+}
+// kTiles<T, NV, R>[r] computes an r-row tile, r < R (the last rows of a column block).
+template <class T, int NV, std::size_t... r>
+constexpr auto MakeTiles(std::index_sequence<0, r...>) {
+  return std::array<TileFn, 1 + sizeof...(r)>{nullptr, &TileErased<T, int(r), NV>...};
+}
+
+// Rows [0, m) of one column block of width NV vectors.
+template <class T, int NV>
+void RowBlocks(std::int64_t m, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs, const T* b,
+               std::int64_t ldb, T* c, std::int64_t ldc) {
+  constexpr int R = kRows<NV>;
+  static constexpr auto kTiles = MakeTiles<T, NV>(std::make_index_sequence<R>());
+  std::int64_t i = 0;
+  for (; i + R <= m; i += R) Tile<T, R, NV>(k, a + i * ars, ars, acs, b, ldb, c + i * ldc, ldc);
+  if (i < m) kTiles[static_cast<std::size_t>(m - i)](k, a + i * ars, ars, acs, b, ldb, c + i * ldc, ldc);
+}
+
+template <class T>
+void ColumnBlock(int nv, std::int64_t m, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs, const T* b,
+                 std::int64_t ldb, T* c, std::int64_t ldc) {
+  if (nv == 1) return RowBlocks<T, 1>(m, k, a, ars, acs, b, ldb, c, ldc);
+  if (nv == 2) return RowBlocks<T, 2>(m, k, a, ars, acs, b, ldb, c, ldc);
+  if constexpr (kMaxNV >= 4) return RowBlocks<T, 4>(m, k, a, ars, acs, b, ldb, c, ldc);
+}
+
+template <class T>
+void Direct(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs,
+            const T* b, std::int64_t ldb, T* c, std::int64_t ldc) {
+  const std::int64_t lanes = static_cast<std::int64_t>(hn::Lanes(hn::ScalableTag<T>()));
+  const std::int64_t wide = kMaxNV * lanes;
+  std::int64_t j = 0;
+  for (; j + wide <= n; j += wide) ColumnBlock<T>(kMaxNV, m, k, a, ars, acs, b + j, ldb, c + j, ldc);
+  const std::int64_t rest = n - j;
+  if (rest == 0) return;
+  const int nv = rest <= lanes ? 1 : (rest <= 2 * lanes ? 2 : kMaxNV);
+  const std::int64_t w = nv * lanes;
+  if (rest == w) return ColumnBlock<T>(nv, m, k, a, ars, acs, b + j, ldb, c + j, ldc);
+  // The ragged last block: full vectors on zero-padded copies of B's and C's columns.
+  thread_local std::vector<T> bpad, cpad;
+  bpad.resize(static_cast<std::size_t>(k * w));
+  cpad.resize(static_cast<std::size_t>(m * w));
+  for (std::int64_t p = 0; p < k; ++p) {
+    std::copy_n(b + p * ldb + j, rest, bpad.data() + p * w);
+    std::fill_n(bpad.data() + p * w + rest, w - rest, T(0));
+  }
+  ColumnBlock<T>(nv, m, k, a, ars, acs, bpad.data(), w, cpad.data(), w);
+  for (std::int64_t i = 0; i < m; ++i) std::copy_n(cpad.data() + i * w, rest, c + i * ldc + j);
+}
+#endif  // HWY_HAVE_SCALABLE
+
+void DirectF32(std::int64_t m, std::int64_t n, std::int64_t k, const float* a, std::int64_t ars, std::int64_t acs,
+               const float* b, std::int64_t ldb, float* c, std::int64_t ldc) {
+  Direct<float>(m, n, k, a, ars, acs, b, ldb, c, ldc);
+}
+void DirectF64(std::int64_t m, std::int64_t n, std::int64_t k, const double* a, std::int64_t ars, std::int64_t acs,
+               const double* b, std::int64_t ldb, double* c, std::int64_t ldc) {
+  Direct<double>(m, n, k, a, ars, acs, b, ldb, c, ldc);
+}
+
+}  // namespace lina::kernels::HWY_NAMESPACE
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace lina::kernels {
+HWY_EXPORT(DirectF32);
+HWY_EXPORT(DirectF64);
+
+namespace {
+
+void direct_kernel(std::int64_t m, std::int64_t n, std::int64_t k, const float* a, std::int64_t ars, std::int64_t acs,
+                   const float* b, std::int64_t ldb, float* c, std::int64_t ldc) {
+  HWY_DYNAMIC_DISPATCH(DirectF32)(m, n, k, a, ars, acs, b, ldb, c, ldc);
+}
+void direct_kernel(std::int64_t m, std::int64_t n, std::int64_t k, const double* a, std::int64_t ars,
+                   std::int64_t acs, const double* b, std::int64_t ldb, double* c, std::int64_t ldc) {
+  HWY_DYNAMIC_DISPATCH(DirectF64)(m, n, k, a, ars, acs, b, ldb, c, ldc);
+}
+
+// The kernel wants B's and C's rows contiguous; other layouts go through a copy (of
+// size k x n or m x n, small by the time this path is chosen).
+template <class T>
+void direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
+            MatrixRef<T> c) {
+  thread_local std::vector<T> bcopy, ccopy;
+  const T* bp = b.data;
+  std::int64_t ldb = b.rs;
+  if (b.cs != 1) {
+    bcopy.resize(static_cast<std::size_t>(k * n));
+    for (std::int64_t p = 0; p < k; ++p)
+      for (std::int64_t j = 0; j < n; ++j) bcopy[static_cast<std::size_t>(p * n + j)] = b.data[p * b.rs + j * b.cs];
+    bp = bcopy.data();
+    ldb = n;
+  }
+  if (c.cs == 1) return direct_kernel(m, n, k, a.data, a.rs, a.cs, bp, ldb, c.data, c.rs);
+  ccopy.resize(static_cast<std::size_t>(m * n));
+  direct_kernel(m, n, k, a.data, a.rs, a.cs, bp, ldb, ccopy.data(), n);
+  for (std::int64_t i = 0; i < m; ++i)
+    for (std::int64_t j = 0; j < n; ++j) c.data[i * c.rs + j * c.cs] = ccopy[static_cast<std::size_t>(i * n + j)];
+}
+
+}  // namespace
+
+void gemm_direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a, MatrixRef<const float> b,
+                 MatrixRef<float> c) {
+  direct(m, n, k, a, b, c);
+}
+void gemm_direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
+                 MatrixRef<const double> b, MatrixRef<double> c) {
+  direct(m, n, k, a, b, c);
+}
+
+}  // namespace lina::kernels
+#endif  // HWY_ONCE
