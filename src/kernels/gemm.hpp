@@ -52,6 +52,14 @@ void gemm_reference(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<co
     }
 }
 
+// The packed path's block sizes for one element type (docs/gemm.md), so that tests
+// can aim at every block edge.
+struct GemmBlocking {
+  std::int64_t mr, nr, kc, mc, nc;
+};
+GemmBlocking gemm_blocking_float();
+GemmBlocking gemm_blocking_double();
+
 // The micro-kernel's tile size for T on this CPU, and the Highway target that runs it.
 int gemm_mr();
 int gemm_nr_float();

@@ -81,6 +81,11 @@ void pack_b_panel(std::int64_t kc, std::int64_t cols, int nr, const T* b, std::i
 template <class T>
 void packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
                  MatrixRef<T> c, int nthreads) {
+  if (k == 0) {  // no pc block runs, yet C = 0
+    for (std::int64_t i = 0; i < m; ++i)
+      for (std::int64_t j = 0; j < n; ++j) c.data[i * c.rs + j * c.cs] = T(0);
+    return;
+  }
   using B = Blocking<T>;
   const int nr = microkernel_nr(T{});
   const std::int64_t nc_max = std::min<std::int64_t>(B::nc, (n + nr - 1) / nr * nr);
@@ -160,11 +165,6 @@ template <class T>
 void gemm_impl(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
                MatrixRef<T> c, bool allow_threads) {
   if (m == 0 || n == 0) return;
-  if (k == 0) {
-    for (std::int64_t i = 0; i < m; ++i)
-      for (std::int64_t j = 0; j < n; ++j) c.data[i * c.rs + j * c.cs] = T(0);
-    return;
-  }
   // One column of C: y = A x; one row: C^T = B^T a^T.
   if (n == 1) return gemv(m, k, a, b.data, b.rs, c.data, c.rs, allow_threads);
   if (m == 1) return gemv(n, k, MatrixRef<const T>{b.data, b.cs, b.rs}, a.data, a.cs, c.data, c.cs, allow_threads);
@@ -199,6 +199,12 @@ void gemm(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double
   gemm_impl(m, n, k, a, b, c, allow_threads);
 }
 
+GemmBlocking gemm_blocking_float() {
+  return {kMR, microkernel_nr(0.f), Blocking<float>::kc, Blocking<float>::mc, Blocking<float>::nc};
+}
+GemmBlocking gemm_blocking_double() {
+  return {kMR, microkernel_nr(0.0), Blocking<double>::kc, Blocking<double>::mc, Blocking<double>::nc};
+}
 int gemm_mr() { return kMR; }
 int gemm_nr_float() { return microkernel_nr(0.f); }
 int gemm_nr_double() { return microkernel_nr(0.0); }
