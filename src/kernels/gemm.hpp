@@ -25,9 +25,9 @@ void gemm(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double
 // the unpacked register-blocked kernel for small shapes (NOTE: [Direct GEMM]) and the
 // packed five-loop GEMM on `nthreads` threads (docs/gemm.md).
 void gemm_direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a, MatrixRef<const float> b,
-                 MatrixRef<float> c);
+                 MatrixRef<float> c, int nthreads = 1);
 void gemm_direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
-                 MatrixRef<const double> b, MatrixRef<double> c);
+                 MatrixRef<const double> b, MatrixRef<double> c, int nthreads = 1);
 void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a, MatrixRef<const float> b,
                  MatrixRef<float> c, int nthreads);
 void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,

@@ -1,4 +1,4 @@
-// Each GEMM path (direct, packed on 1 and 2 threads, GEMV, and gemm's own choice)
+// Each GEMM path (direct and packed on 1 and 2 threads, GEMV, and gemm's own choice)
 // against the three-loop reference at every block edge, the batched matmul against a
 // per-matrix reference, a 2048 x 2048 product by the random-vector residual check, and
 // NaN/inf propagation as in NumPy (no path skips a zero).
@@ -18,12 +18,13 @@ namespace {
 
 using lina::kernels::MatrixRef;
 
-enum class Path { kChosen, kDirect, kPacked1, kPacked2, kGemv };
+enum class Path { kChosen, kDirect, kDirect2, kPacked1, kPacked2, kGemv };
 
 const char* name(Path p) {
   switch (p) {
     case Path::kChosen: return "gemm";
     case Path::kDirect: return "direct";
+    case Path::kDirect2: return "direct/2 threads";
     case Path::kPacked1: return "packed/1 thread";
     case Path::kPacked2: return "packed/2 threads";
     case Path::kGemv: return "gemv";
@@ -37,6 +38,7 @@ void run(Path path, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<co
   switch (path) {
     case Path::kChosen: return lina::kernels::gemm(m, n, k, a, b, c);
     case Path::kDirect: return lina::kernels::gemm_direct(m, n, k, a, b, c);
+    case Path::kDirect2: return lina::kernels::gemm_direct(m, n, k, a, b, c, 2);
     case Path::kPacked1: return lina::kernels::gemm_packed(m, n, k, a, b, c, 1);
     case Path::kPacked2: return lina::kernels::gemm_packed(m, n, k, a, b, c, 2);
     case Path::kGemv:  // one column of C
@@ -91,14 +93,14 @@ void check_block_edges(const lina::kernels::GemmBlocking& bl) {
   std::set<std::int64_t> ks = {0, 1, 2, 5, 16, 17};
   const std::set<std::int64_t> big_k = {bl.kc - 1, bl.kc, bl.kc + 1, 2 * bl.kc + 3};
   int cases = 0;
-  for (Path path : {Path::kChosen, Path::kDirect, Path::kPacked1, Path::kPacked2}) {
+  for (Path path : {Path::kChosen, Path::kDirect, Path::kDirect2, Path::kPacked1, Path::kPacked2}) {
     for (std::int64_t m : mn)
       for (std::int64_t n : mn) {
         const bool few = (7 * m + n) % 5 != 0;  // the large-k cases on a fifth of the shapes
         std::set<std::int64_t> kk = ks;
         if (!few) kk.insert(big_k.begin(), big_k.end());
         // Two threads split NR panels: a few shapes suffice (each call wakes a thread).
-        if (path == Path::kPacked2 && (m + 2 * n) % 3 != 0) continue;
+        if ((path == Path::kPacked2 || path == Path::kDirect2) && (m + 2 * n) % 3 != 0) continue;
         for (std::int64_t k : kk) {
           Case<T> c(m, n, k, static_cast<int>((m + n + k) % 8), rng);
           run<T>(path, m, n, k, c.ar, c.br, c.cr);
@@ -110,7 +112,7 @@ void check_block_edges(const lina::kernels::GemmBlocking& bl) {
       }
   }
   // Rows across the packed path's MC block (and 2 threads splitting the NR panels).
-  for (Path path : {Path::kPacked1, Path::kPacked2})
+  for (Path path : {Path::kPacked1, Path::kPacked2, Path::kDirect2})
     for (std::int64_t m : {bl.mc - 1, bl.mc, bl.mc + 1, 2 * bl.mc + 5}) {
       Case<T> c(m, bl.nr * 3 + 5, bl.kc + 9, static_cast<int>(m % 8), rng);
       run<T>(path, c.m, c.n, c.k, c.ar, c.br, c.cr);
@@ -230,7 +232,7 @@ void check_nan_inf(Path path, std::int64_t m, std::int64_t n, std::int64_t k) {
 }
 
 TEST(GemmPaths, NanAndInfPropagateAsInNumpy) {
-  for (Path path : {Path::kChosen, Path::kDirect, Path::kPacked1, Path::kPacked2})
+  for (Path path : {Path::kChosen, Path::kDirect, Path::kDirect2, Path::kPacked1, Path::kPacked2})
     for (std::int64_t s : {5, 16, 40, 130}) {
       check_nan_inf<float>(path, s, s + 1, s);
       check_nan_inf<double>(path, s, s, s + 2);
