@@ -65,6 +65,10 @@ int gemm_mr();
 int gemm_nr_float();
 int gemm_nr_double();
 std::string gemm_target();
+// The BLAS that 2-D float products go to when lina is built with -DLINA_BLAS=...
+// (cmake/LinaBlas.cmake), e.g. "OpenBLAS (OpenBLAS 0.3.21 DYNAMIC_ARCH ...)"; empty
+// when lina's own GEMM runs them.
+std::string gemm_backend();
 // The SIMD targets the kernels were compiled for, best first ("AVX3 AVX2 SSE4 ...").
 std::string compiled_targets();
 

@@ -16,6 +16,14 @@
 #include <omp.h>
 #endif
 
+#ifdef LINA_BLAS_OPENBLAS
+#include <cblas.h>
+
+#include <atomic>
+#include <climits>
+#include <type_traits>
+#endif
+
 namespace lina::kernels {
 
 void microkernel(std::int64_t kc, const float* a, const float* b, float* c, std::int64_t ldc, bool acc);
@@ -165,6 +173,44 @@ void packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a
   });
 }
 
+#ifdef LINA_BLAS_OPENBLAS
+// The optional OpenBLAS backend (cmake/LinaBlas.cmake): C = A B through cblas_?gemm when
+// C's rows and one axis of each operand are contiguous. Returns false to leave the
+// product to lina's kernels.
+template <class T>
+bool blas_gemm(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
+               MatrixRef<T> c, int nthreads) {
+  if (m > INT_MAX || n > INT_MAX || k > INT_MAX || c.cs != 1 || c.rs < n) return false;
+  auto layout = [](MatrixRef<const T> x, std::int64_t rows, std::int64_t cols, CBLAS_TRANSPOSE& t, std::int64_t& ld) {
+    if (x.cs == 1 && x.rs >= std::max<std::int64_t>(1, cols) && x.rs <= INT_MAX) {
+      t = CblasNoTrans;
+      ld = x.rs;
+      return true;
+    }
+    if (x.rs == 1 && x.cs >= std::max<std::int64_t>(1, rows) && x.cs <= INT_MAX) {
+      t = CblasTrans;
+      ld = x.cs;
+      return true;
+    }
+    return false;
+  };
+  CBLAS_TRANSPOSE ta, tb;
+  std::int64_t lda, ldb;
+  if (!layout(a, m, k, ta, lda) || !layout(b, k, n, tb, ldb)) return false;
+  // OpenBLAS keeps its own thread pool: size it to lina's decision (one thread for
+  // small products), and only when that changes, since resizing it is not free.
+  static std::atomic<int> blas_threads{-1};
+  if (blas_threads.exchange(nthreads) != nthreads) openblas_set_num_threads(nthreads);
+  if constexpr (std::is_same_v<T, float>)
+    cblas_sgemm(CblasRowMajor, ta, tb, int(m), int(n), int(k), 1.0f, a.data, int(lda), b.data, int(ldb), 0.0f, c.data,
+                int(c.rs));
+  else
+    cblas_dgemm(CblasRowMajor, ta, tb, int(m), int(n), int(k), 1.0, a.data, int(lda), b.data, int(ldb), 0.0, c.data,
+                int(c.rs));
+  return true;
+}
+#endif
+
 template <class T>
 void gemm_impl(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
                MatrixRef<T> c, bool allow_threads) {
@@ -172,12 +218,16 @@ void gemm_impl(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T
   // One column of C: y = A x; one row: C^T = B^T a^T.
   if (n == 1) return gemv(m, k, a, b.data, b.rs, c.data, c.rs, allow_threads);
   if (m == 1) return gemv(n, k, MatrixRef<const T>{b.data, b.cs, b.rs}, a.data, a.cs, c.data, c.cs, allow_threads);
-  const std::int64_t flops = m * n * k;
   int nthreads = 1;
 #ifdef LINA_HAVE_OPENMP
-  if (allow_threads && flops >= kThreadFlops && !omp_in_parallel()) nthreads = get_num_threads();
+  if (allow_threads && m * n * k >= kThreadFlops && !omp_in_parallel()) nthreads = get_num_threads();
 #else
   (void)allow_threads;
+#endif
+#ifdef LINA_BLAS_OPENBLAS
+  // Not for the batched path's products (allow_threads false, run inside a parallel
+  // region): OpenBLAS's thread pool is one for the process.
+  if (allow_threads && blas_gemm(m, n, k, a, b, c, nthreads)) return;
 #endif
   if (use_direct(m, n, k)) return gemm_direct(m, n, k, a, b, c, nthreads);
   packed(m, n, k, a, b, c, nthreads);
@@ -213,5 +263,14 @@ int gemm_mr() { return microkernel_mr(); }
 int gemm_nr_float() { return microkernel_nr(0.f); }
 int gemm_nr_double() { return microkernel_nr(0.0); }
 std::string gemm_target() { return microkernel_target(); }
+
+std::string gemm_backend() {
+#ifdef LINA_BLAS_OPENBLAS
+  std::string config = openblas_get_config();
+  return "OpenBLAS (" + config + ")";
+#else
+  return "";
+#endif
+}
 
 }  // namespace lina::kernels

@@ -20,7 +20,12 @@ namespace lina {
 
 namespace {
 
+// A batch runs its products in parallel (one per thread at a time) when there are
+// enough of them, or when each is too small for the GEMM to thread itself (below 128^3
+// multiply-adds, kThreadFlops in gemm_driver.cpp): the MLP case, 1000 x 64 x 64 products,
+// otherwise ran on one thread. Below kBatchThreadFlops in all, one thread is faster.
 constexpr std::int64_t kBatchThreadFlops = std::int64_t{1} << 16;
+constexpr std::int64_t kGemmThreadFlops = std::int64_t{1} << 21;
 
 // C (m x n, contiguous rows) = A * B for one matrix, any dtype.
 template <class T>
@@ -85,10 +90,12 @@ Array batched_matmul(const Array& a2, const Array& b2, DType t, Array* into = nu
       matmul_2d<T>(m, n, k, reinterpret_cast<const T*>(abase + aoff), ars, acs,
                    reinterpret_cast<const T*>(bbase + boff), brs, bcs, cbase + idx * m * n, threads);
     };
-    const bool parallel_batch = nbatch > 1 && m * n * k < kBatchThreadFlops * 4;
+    const int nthreads = get_num_threads();
+    const bool parallel_batch = nbatch > 1 && (m * n * k < kGemmThreadFlops || nbatch >= 2 * nthreads);
 #ifdef LINA_HAVE_OPENMP
-    if (parallel_batch && nbatch * m * n * k >= kBatchThreadFlops && !omp_in_parallel() && get_num_threads() > 1) {
-#pragma omp parallel for schedule(static) num_threads(get_num_threads())
+    // guided: a thread descheduled by another process leaves its share to the others.
+    if (parallel_batch && nbatch * m * n * k >= kBatchThreadFlops && !omp_in_parallel() && nthreads > 1) {
+#pragma omp parallel for schedule(guided) num_threads(nthreads)
       for (std::int64_t i = 0; i < nbatch; ++i) one(i, false);
       return;
     }
@@ -247,6 +254,10 @@ std::string simd_targets() { return kernels::compiled_targets(); }
 std::string kernels_target() { return kernels::gemm_target(); }
 
 std::string gemm_info() {
+  const std::string backend = kernels::gemm_backend();
+  if (!backend.empty())
+    return "2-D float32/float64 products: " + backend + "; batched products and the rest: lina GEMM (packed, " +
+           "BLIS design): Highway target " + kernels::gemm_target();
   return "lina GEMM (packed, BLIS design): Highway target " + kernels::gemm_target() + ", micro-kernel " +
          std::to_string(kernels::gemm_mr()) + "x" + std::to_string(kernels::gemm_nr_float()) + " float32, " +
          std::to_string(kernels::gemm_mr()) + "x" + std::to_string(kernels::gemm_nr_double()) + " float64";
