@@ -183,7 +183,6 @@ constexpr std::int64_t kDirectMC = 120;
 template <class T>
 void blocked(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs,
              const T* b, std::int64_t ldb, T* c, std::int64_t ldc) {
-  if (k == 0) return direct_kernel(m, n, 0, a, ars, acs, b, ldb, c, ldc, false);
   for (std::int64_t pc = 0; pc < k; pc += kDirectKC) {
     const std::int64_t kc = std::min(kDirectKC, k - pc);
     for (std::int64_t ic = 0; ic < m; ic += kDirectMC)
@@ -199,6 +198,11 @@ void blocked(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::in
 template <class T>
 void direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
             MatrixRef<T> c, int nthreads) {
+  if (k == 0) {  // C = 0; B (possibly empty, even null) is not read
+    for (std::int64_t i = 0; i < m; ++i)
+      for (std::int64_t j = 0; j < n; ++j) c.data[i * c.rs + j * c.cs] = T(0);
+    return;
+  }
   thread_local std::vector<T> bcopy, ccopy;
   const T* bp = b.data;
   std::int64_t ldb = b.rs;

@@ -17,7 +17,11 @@
 #endif
 
 #ifdef LINA_BLAS_OPENBLAS
+// openblas_config.h declares C99 _Complex types, a pedantic warning in C++.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
 #include <cblas.h>
+#pragma GCC diagnostic pop
 
 #include <atomic>
 #include <climits>
@@ -167,7 +171,7 @@ void packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a
             MatrixRef<T> c, int nthreads) {
   // NOTE: the one-thread case calls the loops directly: entering an OpenMP region costs
   // about 4 us, as much as a whole 48^3 product (measured with a 32..128 sweep).
-  if (nthreads <= 1) return packed_one(m, n, k, a, b, c);
+  if (nthreads <= 1 || k == 0) return packed_one(m, n, k, a, b, c);
   parallel_columns(n, microkernel_nr(T{}), nthreads, [&](std::int64_t lo, std::int64_t hi) {
     packed_one(m, hi - lo, k, a, {b.data + lo * b.cs, b.rs, b.cs}, {c.data + lo * c.cs, c.rs, c.cs});
   });

@@ -166,6 +166,10 @@ void gemv_rows(std::int64_t lo, std::int64_t hi, std::int64_t k, MatrixRef<const
 template <class T>
 void gemv_impl(std::int64_t m, std::int64_t k, MatrixRef<const T> a, const T* x, std::int64_t incx, T* y,
                std::int64_t incy, bool allow_threads) {
+  if (k == 0) {  // y = 0; A and x (empty, possibly null) are not read
+    for (std::int64_t i = 0; i < m; ++i) y[i * incy] = T(0);
+    return;
+  }
   thread_local std::vector<T> xcopy, ycopy;
   if (incx != 1) {
     xcopy.resize(static_cast<std::size_t>(k));
