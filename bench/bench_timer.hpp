@@ -1,5 +1,6 @@
-// Timing helpers shared by lina's benchmark programs. Each program prints one JSON
-// record per line: {"group", "workload", "library", "threads", "seconds", "value", "unit"}.
+// Timing helpers shared by lina's benchmark programs and the C++ peers' programs. Each
+// program prints one JSON record per line: {"group", "workload", "library", "threads",
+// "seconds", "value", "unit"}.
 #pragma once
 
 #include <algorithm>
@@ -24,13 +25,30 @@ double best_seconds(F&& f, int reps = 7) {
   return best;
 }
 
+// Per-call time of a call too short to time alone: the best of `reps` batches of
+// `calls` calls, divided by `calls`.
+template <class F>
+double per_call_seconds(F&& f, int calls = 20000, int reps = 7) {
+  return best_seconds(
+             [&] {
+               for (int i = 0; i < calls; ++i) f();
+             },
+             reps) /
+         calls;
+}
+
+inline void record_as(const std::string& library, const std::string& group, const std::string& workload,
+                      int threads, double seconds, double value, const std::string& unit) {
+  std::printf(
+      "{\"group\": \"%s\", \"workload\": \"%s\", \"library\": \"%s\", \"threads\": %d, "
+      "\"seconds\": %.6g, \"value\": %.6g, \"unit\": \"%s\"}\n",
+      group.c_str(), workload.c_str(), library.c_str(), threads, seconds, value, unit.c_str());
+  std::fflush(stdout);
+}
+
 inline void record(const std::string& group, const std::string& workload, int threads,
                    double seconds, double value, const std::string& unit) {
-  std::printf(
-      "{\"group\": \"%s\", \"workload\": \"%s\", \"library\": \"lina\", \"threads\": %d, "
-      "\"seconds\": %.6g, \"value\": %.6g, \"unit\": \"%s\"}\n",
-      group.c_str(), workload.c_str(), threads, seconds, value, unit.c_str());
-  std::fflush(stdout);
+  record_as("lina", group, workload, threads, seconds, value, unit);
 }
 
 }  // namespace bench

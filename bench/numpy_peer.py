@@ -20,27 +20,8 @@ def record(group, workload, seconds, value, unit, threads=1):
                       "threads": threads, "seconds": seconds, "value": value, "unit": unit}))
 
 
-n = 10_000_000
+# The elementwise, reduction and copy rows are in ew_peers.py (NumPy and PyTorch).
 rng = np.random.default_rng(42)
-a = rng.random(n, dtype=np.float32)
-b = rng.random(n, dtype=np.float32)
-out = np.empty_like(a)
-s = best_seconds(lambda: a + b)
-record("elementwise", "a + b, 10M float32, new array", s, 12 * n / s / 1e9, "GB/s")
-s = best_seconds(lambda: np.add(a, b, out=out))
-record("elementwise", "a + b, 10M float32, into existing", s, 12 * n / s / 1e9, "GB/s")
-s = best_seconds(lambda: a.sum())
-record("reduction", "sum, 10M float32", s, 4 * n / s / 1e9, "GB/s")
-m = a.reshape(2500, 4000)
-s = best_seconds(lambda: m.T.copy())
-record("copy", "transpose copy 2500x4000 float32 (10M)", s, 8 * n / s / 1e9, "GB/s")
-
-x = rng.uniform(-5, 5, n).astype(np.float32)
-for name, fn in (("exp", np.exp), ("tanh", np.tanh)):
-    s = best_seconds(lambda: fn(x))
-    record("elementwise", f"{name}, 10M float32, new array", s, n / s / 1e9, "Gelem/s")
-    s = best_seconds(lambda: fn(x, out=out))
-    record("elementwise", f"{name}, 10M float32, into existing", s, n / s / 1e9, "Gelem/s")
 
 # Matrix products (NumPy's matmul calls its BLAS for float32/float64). The BLAS is
 # named in the records; threadpoolctl (Debian's python3-threadpoolctl) sets its threads.

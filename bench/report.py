@@ -17,6 +17,14 @@ for (group, workload, threads), rs in rows.items():
         ratio = peer["seconds"] / lina["seconds"]
         print(f"| {workload} | {threads} | {lina['value']:.3g} {lina['unit']} | {peer['library']} | "
               f"{peer['value']:.3g} {peer['unit']} | {ratio:.2f}x |")
+# Rows only lina runs (the unfused forms that the fusion decision compares against).
+solo = [(k, rs[0]) for k, rs in rows.items() if all(r["library"] == "lina" for r in rs)]
+if solo:
+    print()
+    print("| lina-only workload | threads | lina |")
+    print("|---|---|---|")
+    for (group, workload, threads), r in solo:
+        print(f"| {workload} | {threads} | {r['value']:.3g} {r['unit']} |")
 
 # GEMM rows against the best peer of the same run (the targets are ratios to
 # the fastest of OpenBLAS, BLIS, libxsmm, Eigen, libtorch, NumPy).

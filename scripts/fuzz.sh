@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 seconds=${LINA_FUZZ_SECONDS:-30}
 CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLINA_FUZZ=ON -DLINA_SANITIZE=ON \
   -DLINA_BUILD_EXAMPLES=OFF >/dev/null
-cmake --build build-fuzz -j"${LINA_JOBS:-2}" --target npy_fuzzer npz_fuzzer eval_fuzzer
-for target in npy npz eval; do
+cmake --build build-fuzz -j"${LINA_JOBS:-2}" --target npy_fuzzer npz_fuzzer eval_fuzzer idx_fuzzer
+for target in npy npz eval idx; do
   work=$(mktemp -d)
   cp tests/fuzz/corpus/"$target"/* "$work"/
   echo "fuzz: $target for ${seconds}s"

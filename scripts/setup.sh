@@ -12,6 +12,9 @@ PACKAGES=(
   python3-numpy                                                 # the oracle (/usr/bin/python3)
   libopenblas-dev                                               # the optional GEMM backend's test (-DLINA_BLAS)
   libxml2-utils librsvg2-bin tmux                               # checking pictures; the REPL on a terminal
+  dataset-fashion-mnist                                         # the training example's data
+  python3-torch                                                 # autograd and optimizers checked against PyTorch
+  doxygen                                                       # the API reference (the `docs` target)
 )
 
 missing=()

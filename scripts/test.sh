@@ -4,7 +4,8 @@
 #   1. Release build with g++ (-Werror), every test through CTest;
 #   2. clang build with AddressSanitizer + UBSan (-Werror), the unit tests (I/O,
 #      indexing, broadcasting, everything) under the sanitizers;
-#   3. install lina and build tests/consumer against the installed package;
+#   3. install lina and build tests/consumer against the installed package, and
+#      tests/consumer_subdir with lina's source tree added by add_subdirectory;
 #   4. the libFuzzer targets (.npy reader, expression language) for a bounded time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,12 +25,16 @@ cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -L sanitize
 
-echo "== 3/4 consumer project against the installed package"
+echo "== 3/4 consumer projects: against the installed package, and with add_subdirectory"
 rm -rf build/install build/consumer
 cmake --install build --prefix build/install >/dev/null
 cmake -S tests/consumer -B build/consumer -G Ninja -DCMAKE_PREFIX_PATH="$root/build/install" >/dev/null
 cmake --build build/consumer -j"$jobs"
 ./build/consumer/consumer
+rm -rf build/consumer_subdir
+cmake -S tests/consumer_subdir -B build/consumer_subdir -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/consumer_subdir -j"$jobs"
+./build/consumer_subdir/consumer_subdir
 
 echo "== 4/4 fuzzing (libFuzzer, ASan + UBSan), ${LINA_FUZZ_SECONDS:-60}s per target"
 LINA_FUZZ_SECONDS=${LINA_FUZZ_SECONDS:-60} bash scripts/fuzz.sh

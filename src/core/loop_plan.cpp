@@ -5,6 +5,8 @@
 #include <cstring>
 #include <limits>
 
+#include "kernels/elementwise_tiled_copy.hpp"
+
 namespace lina::detail {
 
 std::int64_t LoopPlan::outer_size() const {
@@ -149,6 +151,8 @@ void cast_run(char* const* p, const std::int64_t* st, std::int64_t n) {
 void copy_cast(const Array& src, Array& dst) {
   const Array* ops[2] = {&dst, &src};
   const LoopPlan plan = make_loop_plan(dst.shape(), std::span<const Array* const>(ops, 2));
+  // Transposes of the same dtype: NOTE: [Tiled transpose copy].
+  if (dst.dtype() == src.dtype() && kernels::tiled_transpose_copy(plan, dst.itemsize())) return;
   visit_dtype(dst.dtype(), [&](auto dt) {
     using D = decltype(dt);
     visit_dtype(src.dtype(), [&](auto stag) {

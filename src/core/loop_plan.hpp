@@ -10,6 +10,7 @@
 // Kernels then see only (pointers, inner strides, count): nothing about shapes.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <span>
@@ -97,6 +98,13 @@ inline constexpr std::int64_t kParallelGrain = std::int64_t{1} << 16;
 // at least kParallelGrain elements and we are not already inside a parallel region.
 // f must be safe to call concurrently on disjoint parts (true for elementwise ops and
 // copies, not for reductions into a shared output).
+//
+// The work is cut into kChunksPerThread chunks per thread that threads claim as they
+// finish (OpenMP's dynamic schedule): on a machine whose cores are shared with other
+// jobs, a thread that loses its core holds up the loop by one chunk, not by half of it.
+// Results do not depend on the split: each element is computed by the same code.
+inline constexpr int kChunksPerThread = 4;
+
 template <class F>
 void parallel_for_each_inner(const LoopPlan& plan, F&& f) {
   if (plan.empty) return;
@@ -104,21 +112,21 @@ void parallel_for_each_inner(const LoopPlan& plan, F&& f) {
 #ifdef LINA_HAVE_OPENMP
   const int nthreads = get_num_threads();
   if (nthreads > 1 && n * outer >= kParallelGrain && !omp_in_parallel()) {
+    // Chunks of at least half a grain each.
+    const std::int64_t most = std::max<std::int64_t>(1, n * outer / (kParallelGrain / 2));
     if (outer >= nthreads) {
-#pragma omp parallel num_threads(nthreads)
-      {
-        const int t = omp_get_thread_num(), nt = omp_get_num_threads();
-        for_each_inner(plan, f, outer * t / nt, outer * (t + 1) / nt);
-      }
+      const std::int64_t chunks = std::min<std::int64_t>({outer, std::int64_t{nthreads} * kChunksPerThread, most});
+#pragma omp parallel for num_threads(nthreads) schedule(dynamic, 1)
+      for (std::int64_t c = 0; c < chunks; ++c) for_each_inner(plan, f, outer * c / chunks, outer * (c + 1) / chunks);
     } else {
       // Few outer iterations (typically one flat contiguous run): split the inner run
       // into cache-line-aligned chunks instead.
       const auto inner = plan.inner_strides();
-#pragma omp parallel num_threads(nthreads)
-      {
-        const int t = omp_get_thread_num(), nt = omp_get_num_threads();
-        const std::int64_t lo = n * t / nt / 16 * 16;
-        const std::int64_t hi = t + 1 == nt ? n : n * (t + 1) / nt / 16 * 16;
+      const std::int64_t chunks = std::min<std::int64_t>(std::int64_t{nthreads} * kChunksPerThread, most);
+#pragma omp parallel for num_threads(nthreads) schedule(dynamic, 1)
+      for (std::int64_t c = 0; c < chunks; ++c) {
+        const std::int64_t lo = n * c / chunks / 16 * 16;
+        const std::int64_t hi = c + 1 == chunks ? n : n * (c + 1) / chunks / 16 * 16;
         if (hi > lo) {
           for_each_inner(plan, [&](char* const* p, const std::int64_t* st, std::int64_t) {
             std::array<char*, kMaxOperands> q{};

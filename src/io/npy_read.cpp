@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <limits>
@@ -7,6 +8,8 @@
 
 #include "io/npy_header.hpp"
 #include "lina/io/npy.hpp"
+
+#include "lina/core/storage.hpp"
 
 namespace lina {
 
@@ -86,11 +89,15 @@ Array npy_from_bytes(std::span<const std::byte> bytes, const std::string& what) 
 }
 
 Array load_npy(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw IOError(path + ": is a directory, not a .npy file");
   std::ifstream f(path, std::ios::binary);
   if (!f) throw IOError(path + ": cannot open for reading: " + std::strerror(errno));
   f.seekg(0, std::ios::end);
   const std::streamoff size = f.tellg();
   if (size < 0) throw IOError(path + ": cannot determine the file size");
+  if (static_cast<std::uint64_t>(size) > max_alloc_bytes())
+    throw IOError(path + ": the file (" + std::to_string(size) + " bytes) is larger than lina's allocation limit");
   f.seekg(0);
   std::vector<std::byte> buf(static_cast<std::size_t>(size));
   f.read(reinterpret_cast<char*>(buf.data()), size);

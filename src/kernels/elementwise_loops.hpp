@@ -60,6 +60,13 @@ void simd_tanh(const double* in, double* out, std::int64_t n);
 void simd_sigmoid(const float* in, float* out, std::int64_t n);
 void simd_sigmoid(const double* in, double* out, std::int64_t n);
 
+// softmax's passes (same file): out[i] = exp(in[i] - shift) returning the sum of out
+// (out may be in), and out[j] = exp(in[j] - shift[j]) with sum[j] += out[j].
+float simd_exp_shifted_sum(const float* in, float shift, float* out, std::int64_t n);
+double simd_exp_shifted_sum(const double* in, double shift, double* out, std::int64_t n);
+void simd_exp_sub_accumulate(const float* in, const float* shift, float* out, float* sum, std::int64_t n);
+void simd_exp_sub_accumulate(const double* in, const double* shift, double* out, double* sum, std::int64_t n);
+
 // A unary loop whose contiguous case calls `simd` (one of the above), else the functor.
 template <class Op, class T, void (*simd)(const T*, T*, std::int64_t)>
 void simd_unary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {

@@ -66,6 +66,66 @@ struct SigmoidOp {
   }
 };
 
+// softmax's pass: out[i] = exp(in[i] - shift), returning the sum of the outputs (lane
+// sums, then a tree across lanes). out may be in.
+template <class T>
+HWY_INLINE T ExpShiftedSum(const T* in, T shift, T* out, std::int64_t n) {
+  const hn::ScalableTag<T> d;
+  const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
+  const auto vs = hn::Set(d, shift);
+  auto acc = hn::Zero(d);
+  std::int64_t i = 0;
+  for (; i + N <= n; i += N) {
+    const auto e = ExpIeee(d, hn::Sub(hn::LoadU(d, in + i), vs));
+    hn::StoreU(e, d, out + i);
+    acc = hn::Add(acc, e);
+  }
+  T total = hn::GetLane(hn::SumOfLanes(d, acc));
+  if (i < n) {
+    HWY_ALIGN T buf[HWY_MAX_BYTES / sizeof(T)] = {};
+    for (std::int64_t k = i; k < n; ++k) buf[k - i] = in[k];
+    hn::Store(ExpIeee(d, hn::Sub(hn::Load(d, buf), vs)), d, buf);
+    for (std::int64_t k = i; k < n; ++k) {
+      out[k] = buf[k - i];
+      total += buf[k - i];
+    }
+  }
+  return total;
+}
+
+// softmax along a non-last axis: out[j] = exp(in[j] - shift[j]), sum[j] += out[j].
+template <class T>
+HWY_INLINE void ExpSubAccumulate(const T* in, const T* shift, T* out, T* sum, std::int64_t n) {
+  const hn::ScalableTag<T> d;
+  const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
+  std::int64_t i = 0;
+  for (; i + N <= n; i += N) {
+    const auto e = ExpIeee(d, hn::Sub(hn::LoadU(d, in + i), hn::LoadU(d, shift + i)));
+    hn::StoreU(e, d, out + i);
+    hn::StoreU(hn::Add(hn::LoadU(d, sum + i), e), d, sum + i);
+  }
+  for (; i < n; ++i) {  // the tail through the vector code, one lane at a time
+    HWY_ALIGN T buf[HWY_MAX_BYTES / sizeof(T)] = {};
+    buf[0] = in[i] - shift[i];
+    hn::Store(ExpIeee(d, hn::Load(d, buf)), d, buf);
+    out[i] = buf[0];
+    sum[i] += buf[0];
+  }
+}
+
+float ExpShiftedSumF32(const float* in, float shift, float* out, std::int64_t n) {
+  return ExpShiftedSum(in, shift, out, n);
+}
+double ExpShiftedSumF64(const double* in, double shift, double* out, std::int64_t n) {
+  return ExpShiftedSum(in, shift, out, n);
+}
+void ExpSubAccumulateF32(const float* in, const float* shift, float* out, float* sum, std::int64_t n) {
+  ExpSubAccumulate(in, shift, out, sum, n);
+}
+void ExpSubAccumulateF64(const double* in, const double* shift, double* out, double* sum, std::int64_t n) {
+  ExpSubAccumulate(in, shift, out, sum, n);
+}
+
 void ExpF32(const float* in, float* out, std::int64_t n) { Apply(in, out, n, ExpOp()); }
 void ExpF64(const double* in, double* out, std::int64_t n) {
   Apply(in, out, n, ExpOp());
@@ -88,6 +148,10 @@ HWY_EXPORT(TanhF32);
 HWY_EXPORT(TanhF64);
 HWY_EXPORT(SigmoidF32);
 HWY_EXPORT(SigmoidF64);
+HWY_EXPORT(ExpShiftedSumF32);
+HWY_EXPORT(ExpShiftedSumF64);
+HWY_EXPORT(ExpSubAccumulateF32);
+HWY_EXPORT(ExpSubAccumulateF64);
 
 void simd_exp(const float* in, float* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(ExpF32)(in, out, n); }
 void simd_exp(const double* in, double* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(ExpF64)(in, out, n); }
@@ -95,5 +159,17 @@ void simd_tanh(const float* in, float* out, std::int64_t n) { HWY_DYNAMIC_DISPAT
 void simd_tanh(const double* in, double* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(TanhF64)(in, out, n); }
 void simd_sigmoid(const float* in, float* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(SigmoidF32)(in, out, n); }
 void simd_sigmoid(const double* in, double* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(SigmoidF64)(in, out, n); }
+float simd_exp_shifted_sum(const float* in, float shift, float* out, std::int64_t n) {
+  return HWY_DYNAMIC_DISPATCH(ExpShiftedSumF32)(in, shift, out, n);
+}
+double simd_exp_shifted_sum(const double* in, double shift, double* out, std::int64_t n) {
+  return HWY_DYNAMIC_DISPATCH(ExpShiftedSumF64)(in, shift, out, n);
+}
+void simd_exp_sub_accumulate(const float* in, const float* shift, float* out, float* sum, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(ExpSubAccumulateF32)(in, shift, out, sum, n);
+}
+void simd_exp_sub_accumulate(const double* in, const double* shift, double* out, double* sum, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(ExpSubAccumulateF64)(in, shift, out, sum, n);
+}
 }  // namespace lina::kernels
 #endif

@@ -7,20 +7,37 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "kernels/elementwise_functors.hpp"
+
 namespace lina::kernels {
 
 // NumPy's pairwise summation (umath/loops_utils.h.src): runs of up to 128 elements are
 // summed with eight accumulators, longer ones are halved recursively, so the error
-// grows as O(log n) instead of O(n).
-template <class T>
-T pairwise_sum(const char* p, std::int64_t n, std::int64_t stride) {
-  auto at = [&](std::int64_t i) { return *reinterpret_cast<const T*>(p + i * stride); };
+// grows as O(log n) instead of O(n). kContiguous fixes the stride at sizeof(T) so the
+// eight accumulators become one vector register (the strided form cannot be
+// vectorised); both sum in the same order and give identical results.
+inline constexpr std::int64_t kPairwiseBlock = 128;
+
+// Where pairwise summation splits a run of n > kPairwiseBlock elements: the first half,
+// rounded down to a multiple of 8. The threaded sum splits at the same points so that
+// its result is the serial one, bit for bit.
+inline std::int64_t pairwise_split(std::int64_t n) {
+  std::int64_t half = n / 2;
+  return half - half % 8;
+}
+
+template <class T, bool kContiguous>
+T pairwise_sum_run(const char* p, std::int64_t n, std::int64_t stride) {
+  auto at = [&](std::int64_t i) {
+    if constexpr (kContiguous) return reinterpret_cast<const T*>(p)[i];
+    else return *reinterpret_cast<const T*>(p + i * stride);
+  };
   if (n < 8) {
     T s = T(-0.0);
     for (std::int64_t i = 0; i < n; ++i) s += at(i);
     return s;
   }
-  if (n <= 128) {
+  if (n <= kPairwiseBlock) {
     T r[8];
     for (int k = 0; k < 8; ++k) r[k] = at(k);
     std::int64_t i = 8;
@@ -30,10 +47,30 @@ T pairwise_sum(const char* p, std::int64_t n, std::int64_t stride) {
     for (; i < n; ++i) s += at(i);
     return s;
   }
-  std::int64_t half = n / 2;
-  half -= half % 8;
-  return pairwise_sum<T>(p, half, stride) + pairwise_sum<T>(p + half * stride, n - half, stride);
+  const std::int64_t half = pairwise_split(n);
+  return pairwise_sum_run<T, kContiguous>(p, half, stride) +
+         pairwise_sum_run<T, kContiguous>(p + half * stride, n - half, stride);
 }
+
+// The contiguous pairwise sum with Highway (reduce_simd.cpp): the same result.
+float simd_pairwise_sum(const float* p, std::int64_t n);
+double simd_pairwise_sum(const double* p, std::int64_t n);
+
+template <class T>
+T pairwise_sum(const char* p, std::int64_t n, std::int64_t stride) {
+  if (stride == static_cast<std::int64_t>(sizeof(T))) {
+    if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>)
+      return simd_pairwise_sum(reinterpret_cast<const T*>(p), n);
+    else
+      return pairwise_sum_run<T, true>(p, n, stride);
+  }
+  return pairwise_sum_run<T, false>(p, n, stride);
+}
+
+// out[i] += in[i] with the machine's widest vectors (reduce_simd.cpp, NOTE: [Vectorised
+// reduction loops]); out and in do not overlap.
+void simd_add_into(float* out, const float* in, std::int64_t n);
+void simd_add_into(double* out, const double* in, std::int64_t n);
 
 template <class Op, class T, bool kPairwise>
 void reduce_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
@@ -52,6 +89,10 @@ void reduce_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
   if (st[0] == sizeof(T) && st[1] == sizeof(T)) {
     T* out = reinterpret_cast<T*>(p[0]);
     const T* in = reinterpret_cast<const T*>(p[1]);
+    if constexpr (std::is_same_v<Op, Add> && (std::is_same_v<T, float> || std::is_same_v<T, double>)) {
+      simd_add_into(out, in, n);
+      return;
+    }
     for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(out[i], in[i]);
     return;
   }

@@ -148,6 +148,69 @@ Array& run_binary_into(const char* op, Family family, const Operand& a, const Op
   if (out && !can_cast_same_kind(result, out->dtype()))
     throw TypeError(std::string(op) + ": cannot cast the result from " + dtype_name(result) + " to the output's " +
                     dtype_name(out->dtype()) + " with casting rule 'same_kind'");
+  // Calls drive(loop) with the inner loop for this operation and compute dtype.
+  auto dispatch = [&](auto&& drive) {
+    visit_dtype(compute, [&](auto t) {
+      using T = decltype(t);
+      if constexpr (std::is_same_v<Op, k::Divide>) {
+        if constexpr (std::is_floating_point_v<T>) drive(k::binary_loop<Op, T, T>);
+      } else if (family == Family::Compare || family == Family::Logical) {
+        drive(k::binary_loop<Op, T, bool>);
+      } else {
+        if constexpr (!std::is_same_v<Op, k::Equal> && !std::is_same_v<Op, k::NotEqual> &&
+                      !std::is_same_v<Op, k::Less> && !std::is_same_v<Op, k::LessEqual> &&
+                      !std::is_same_v<Op, k::Greater> && !std::is_same_v<Op, k::GreaterEqual> &&
+                      !std::is_same_v<Op, k::LogicalAnd> && !std::is_same_v<Op, k::LogicalOr> &&
+                      !std::is_same_v<Op, k::LogicalXor>)
+          drive(k::binary_loop<Op, T, T>);
+      }
+    });
+  };
+  // NOTE: [Small-array fast path]
+  // Two C-contiguous arrays of the same shape and of the compute dtype, into a new
+  // array, below the threading grain: one flat run, without the loop plan's vectors
+  // (most of the per-call time of an 8-element a + b went to building them).
+  constexpr bool kChecksExponents = std::is_same_v<Op, k::Power>;  // integer powers check b first
+  if (!out && !(kChecksExponents && is_integer(compute)) && a.array && b.array && a.array->dtype() == compute && b.array->dtype() == compute &&
+      a.shape() == b.shape() && a.array->is_contiguous() && b.array->is_contiguous()) {
+    const std::int64_t n = a.array->size();
+    if (n < detail::kParallelGrain) {
+      result_holder = Array(a.shape(), result);
+      char* const p[3] = {static_cast<char*>(result_holder.raw_data()),
+                          static_cast<char*>(const_cast<void*>(a.array->raw_data())),
+                          static_cast<char*>(const_cast<void*>(b.array->raw_data()))};
+      const std::int64_t st[3] = {result_holder.itemsize(), a.array->itemsize(), b.array->itemsize()};
+      dispatch([&](auto loop) { loop(p, st, n); });
+      return result_holder;
+    }
+  }
+  // The same for a contiguous float array and a literal (x * 2.0f): the literal goes
+  // straight into a local of the compute type instead of a 0-d array. Integer literals
+  // only when the float type holds them exactly (NumPy converts them once, exactly).
+  if (!out && is_floating(compute) && (a.array == nullptr) != (b.array == nullptr)) {
+    const Operand& arr = a.array ? a : b;
+    const Scalar lit = a.array ? b.scalar : a.scalar;
+    const double v = lit.as_double();
+    const bool exact = lit.kind() != ScalarKind::Int || (v >= -16777216.0 && v <= 16777216.0);
+    if (exact && arr.array->dtype() == compute && arr.array->is_contiguous() && arr.array->size() < detail::kParallelGrain) {
+      const std::int64_t n = arr.array->size();
+      result_holder = Array(arr.shape(), result);
+      alignas(8) unsigned char value[8];
+      if (compute == DType::Float32) {
+        const float f = static_cast<float>(v);
+        std::memcpy(value, &f, sizeof f);
+      } else {
+        std::memcpy(value, &v, sizeof v);
+      }
+      char* const data = static_cast<char*>(const_cast<void*>(arr.array->raw_data()));
+      char* const p[3] = {static_cast<char*>(result_holder.raw_data()), a.array ? data : reinterpret_cast<char*>(value),
+                          a.array ? reinterpret_cast<char*>(value) : data};
+      const std::int64_t isz = arr.array->itemsize();
+      const std::int64_t st[3] = {result_holder.itemsize(), a.array ? isz : 0, a.array ? 0 : isz};
+      dispatch([&](auto loop) { loop(p, st, n); });
+      return result_holder;
+    }
+  }
   const Shape shape = broadcast_shapes(a.shape(), b.shape(), op);
   Array av = as_dtype(a, compute, op);
   Array bv = as_dtype(b, compute, op);
@@ -187,22 +250,7 @@ Array& run_binary_into(const char* op, Family family, const Operand& a, const Op
   }
   const Array* ops[3] = {target, &av, &bv};
   const auto plan = make_loop_plan(shape, std::span<const Array* const>(ops, 3));
-  auto run = [&](auto t) {
-    using T = decltype(t);
-    if constexpr (std::is_same_v<Op, k::Divide>) {
-      if constexpr (std::is_floating_point_v<T>) parallel_for_each_inner(plan, k::binary_loop<Op, T, T>);
-    } else if (family == Family::Compare || family == Family::Logical) {
-      parallel_for_each_inner(plan, k::binary_loop<Op, T, bool>);
-    } else {
-      if constexpr (!std::is_same_v<Op, k::Equal> && !std::is_same_v<Op, k::NotEqual> &&
-                    !std::is_same_v<Op, k::Less> && !std::is_same_v<Op, k::LessEqual> &&
-                    !std::is_same_v<Op, k::Greater> && !std::is_same_v<Op, k::GreaterEqual> &&
-                    !std::is_same_v<Op, k::LogicalAnd> && !std::is_same_v<Op, k::LogicalOr> &&
-                    !std::is_same_v<Op, k::LogicalXor>)
-        parallel_for_each_inner(plan, k::binary_loop<Op, T, T>);
-    }
-  };
-  visit_dtype(compute, run);
+  dispatch([&](auto loop) { parallel_for_each_inner(plan, loop); });
   if (out && target != out) {
     detail::copy_cast(*target, *out);
     return *out;

@@ -9,6 +9,7 @@
 #include "core/loop_plan.hpp"
 #include "kernels/elementwise_functors.hpp"
 #include "kernels/reduce_loops.hpp"
+#include "kernels/reduce_parallel.hpp"
 #include "lina/ops/creation.hpp"
 #include "lina/ops/elementwise.hpp"
 #include "lina/ops/shape_ops.hpp"
@@ -43,7 +44,8 @@ Plan plan_for(const Array& a, const Axes& axis, bool keepdims, const char* op) {
 }
 
 // Folds `in` (already in the accumulator dtype) into `acc` (shape keep_shape,
-// initialised) with Op.
+// initialised) with Op, on lina's threads when it is big enough (NOTE: [Threaded
+// reductions] in kernels/reduce_parallel.hpp).
 template <class Op, bool kPairwiseFloats>
 void fold(const Array& in, Array& acc) {
   const Array* ops[2] = {&acc, &in};
@@ -51,9 +53,9 @@ void fold(const Array& in, Array& acc) {
   visit_dtype(in.dtype(), [&](auto t) {
     using T = decltype(t);
     if constexpr (kPairwiseFloats && std::is_floating_point_v<T>)
-      detail::for_each_inner(plan, k::reduce_loop<Op, T, true>);
+      k::parallel_reduce<Op, T, true>(plan);
     else
-      detail::for_each_inner(plan, k::reduce_loop<Op, T, false>);
+      k::parallel_reduce<Op, T, false>(plan);
   });
 }
 
@@ -75,7 +77,7 @@ Array fold_with_identity(const char* op, const Array& a, const Axes& axis, bool 
 template <class Op>
 Array extremum(const char* op, const char* numpy_name, const Array& a, const Axes& axis, bool keepdims) {
   const Plan p = plan_for(a, axis, keepdims, op);
-  if (p.count == 0 && shape_size(p.keep_shape) > 0)
+  if (p.count == 0)  // NumPy raises even when the result would be empty, as for (3,0,0) over axis 2
     throw ValueError(std::string(op) + ": zero-size array to reduction operation " + numpy_name +
                      " which has no identity (shape " + shape_str(a.shape()) + "); reduce over non-empty axes");
   // Start from the first element along the reduced axes.

@@ -285,6 +285,31 @@ for d in DTYPES[1:]:
         record("clip", "clip", [ta, f"i:{lo}", f"i:{hi}"], lambda a=a, lo=lo, hi=hi: np.clip(a, lo, hi))
         record("clip", "clip", [ta, "f:-1.5", "f:2.5"], lambda a=a: np.clip(a, -1.5, 2.5))
 
+# --- predicates: isnan/isinf/isfinite, isclose/allclose/array_equal ---------------
+for op in ("isnan", "isinf", "isfinite"):
+    for d in DTYPES:
+        for _ in range(3):
+            ta, a = array_arg(random_shape(int(rng.integers(0, 4))), d)
+            record("predicate", op, [ta], lambda a=a, op=op: getattr(np, op)(a))
+for _ in range(60):
+    sa, sb = broadcast_pair()
+    da, db = rng.choice(DTYPES, 2)
+    ta, a = array_arg(sa, da)
+    if rng.random() < 0.6 and da in ("float32", "float64"):
+        # b near a (within and outside the tolerance), so both answers occur.
+        b = (a * (1 + rng.choice([1e-9, 1e-6, 1e-4], size=a.shape)) + rng.choice([0, 1e-9, 1e-7], size=a.shape))
+        b = np.asarray(b, dtype=db if db in ("float32", "float64") else da)
+        tb = f"A:{save(b)}|"
+    else:
+        tb, b = array_arg(sb, db)
+    en = bool(rng.random() < 0.5)
+    record("predicate", "isclose", [ta, tb, f"b:{int(en)}"], lambda a=a, b=b, en=en: np.isclose(a, b, equal_nan=en))
+    record("predicate", "allclose", [ta, tb, f"b:{int(en)}"], lambda a=a, b=b, en=en: np.asarray(np.allclose(a, b, equal_nan=en)))
+    record("predicate", "array_equal", [ta, tb, f"b:{int(en)}"],
+           lambda a=a, b=b, en=en: np.asarray(np.array_equal(a, b, equal_nan=en and a.dtype.kind == "f" and b.dtype.kind == "f")))
+    record("predicate", "array_equal", [ta, ta, f"b:{int(en)}"],
+           lambda a=a, en=en: np.asarray(np.array_equal(a, a, equal_nan=en and a.dtype.kind == "f")))
+
 # --- in-place operators -----------------------------------------------------------
 for op, name in (("iadd", "add"), ("isub", "subtract"), ("imul", "multiply"), ("idiv", "true_divide")):
     for da in DTYPES:

@@ -185,6 +185,12 @@ const std::map<std::string, OpFn>& op_table() {
          return std::vector<Array>{r};
        }},
       {"clip", [](const Case& c) { return std::vector<Array>{lina::clip(c.array(0), c.scalar(1), c.scalar(2))}; }},
+      {"isnan", [](const Case& c) { return std::vector<Array>{lina::isnan(c.array(0))}; }},
+      {"isinf", [](const Case& c) { return std::vector<Array>{lina::isinf(c.array(0))}; }},
+      {"isfinite", [](const Case& c) { return std::vector<Array>{lina::isfinite(c.array(0))}; }},
+      {"isclose", [](const Case& c) { return std::vector<Array>{lina::isclose(c.array(0), c.array(1), 1e-5, 1e-8, c.scalar(2).as_int() != 0)}; }},
+      {"allclose", [](const Case& c) { return std::vector<Array>{lina::array(lina::allclose(c.array(0), c.array(1), 1e-5, 1e-8, c.scalar(2).as_int() != 0))}; }},
+      {"array_equal", [](const Case& c) { return std::vector<Array>{lina::array(lina::array_equal(c.array(0), c.array(1), c.scalar(2).as_int() != 0))}; }},
       {"iadd", [](const Case& c) { Array x = c.array(0).copy(); x += c.array(1); return std::vector<Array>{x}; }},
       {"isub", [](const Case& c) { Array x = c.array(0).copy(); x -= c.array(1); return std::vector<Array>{x}; }},
       {"imul", [](const Case& c) { Array x = c.array(0).copy(); x *= c.array(1); return std::vector<Array>{x}; }},

@@ -111,3 +111,14 @@ TEST(Npy, FailedWriteLeavesNothingBehind) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Npy, ADirectoryIsAnIOErrorNotACrash) {
+  lina_test::TempDir dir;
+  EXPECT_THROW_MSG(lina::load_npy(dir.path().string()), lina::IOError, "is a directory");
+  const std::string where = dir.path().string();
+  EXPECT_THROW_MSG(lina::load_npz(where), lina::IOError, where.c_str(), "cannot open");
+}
+
+}  // namespace

@@ -217,6 +217,13 @@ const std::map<std::string, Builtin>& table() {
                   "where(x > 0, x, 0)"};
     m["clip"] = {{req("a"), req("a_min"), req("a_max")},
                  [](const ValueList& a) {
+                   // A None bound leaves that side open, as numpy.clip.
+                   if (a[1].is_none() && a[2].is_none())
+                     throw ValueError("clip: one of a_min and a_max must be given (both are None)");
+                   if (a[1].is_none())
+                     return Value{a[2].is_python_scalar() ? minimum(arr(a[0]), to_scalar(a[2])) : minimum(arr(a[0]), arr(a[2]))};
+                   if (a[2].is_none())
+                     return Value{a[1].is_python_scalar() ? maximum(arr(a[0]), to_scalar(a[1])) : maximum(arr(a[0]), arr(a[1]))};
                    const bool lo_s = a[1].is_python_scalar(), hi_s = a[2].is_python_scalar();
                    if (lo_s && hi_s) return Value{clip(arr(a[0]), to_scalar(a[1]), to_scalar(a[2]))};
                    if (lo_s) return Value{clip(arr(a[0]), to_scalar(a[1]), arr(a[2]))};

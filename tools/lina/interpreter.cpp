@@ -375,12 +375,13 @@ Value Interpreter::atom() {
       if (t.text == "True") return Value{true};
       if (t.text == "False") return Value{false};
       if (t.text == "None" || t.text == "newaxis") return Value{NoneValue{}};
+      // Input names shadow the constants, as a Python variable named e or pi would.
+      if (const auto it = names_.find(t.text); it != names_.end()) return dry_ ? Value{NoneValue{}} : it->second;
       if (t.text == "inf") return Value{HUGE_VAL};
       if (t.text == "nan") return Value{std::nan("")};
       if (t.text == "pi") return Value{M_PI};
       if (t.text == "e") return Value{M_E};
       if (dry_) return Value{NoneValue{}};
-      if (const auto it = names_.find(t.text); it != names_.end()) return it->second;
       for (const char* d : {"bool_", "uint8", "int32", "int64", "float32", "float64"})
         if (t.text == d) return Value{dtype_from_name(d)};
       throw ValueError("name '" + t.text + "' is not defined");

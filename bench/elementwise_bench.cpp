@@ -1,0 +1,104 @@
+// The elementwise-speed issue's rows on 1 and 2 threads: a + b over 10M elements (new
+// array and into an existing one), broadcast adds, a*b + c, exp and tanh, sums of a
+// 4096x4096 matrix (all, axis 0, axis 1), transpose copies, the fused relu(x + bias)
+// and softmax, and the per-call time of a + b on 8 elements. bench/compare runs the
+// peers (ew_peers.py for NumPy and PyTorch, eigen_peer_bench, xtensor_peer_bench) on
+// the same workloads in the same run; the workload names must match theirs.
+#include <string>
+
+#include "bench_timer.hpp"
+#include "lina/lina.hpp"
+#include "lina/ops/fused.hpp"
+
+namespace {
+
+constexpr std::int64_t kN = 10'000'000;
+constexpr std::int64_t kSide = 4096;
+constexpr double kSq = double(kSide) * kSide;
+
+void record(const char* group, const std::string& workload, int threads, double s, double value,
+            const char* unit) {
+  bench::record(group, workload, threads, s, value, unit);
+}
+
+}  // namespace
+
+int main() {
+  lina::Generator gen(42);
+  const lina::Array a = gen.uniform(0.0, 1.0, {kN}, lina::float32);
+  const lina::Array b = gen.uniform(0.0, 1.0, {kN}, lina::float32);
+  const lina::Array c3 = gen.uniform(0.0, 1.0, {kN}, lina::float32);
+  const lina::Array x = gen.uniform(-5.0, 5.0, {kN}, lina::float32);
+  const lina::Array m = gen.uniform(0.0, 1.0, {kSide, kSide}, lina::float32);
+  const lina::Array row = gen.uniform(0.0, 1.0, {kSide}, lina::float32);
+  const lina::Array col = gen.uniform(0.0, 1.0, {kSide, 1}, lina::float32);
+  const lina::Array logits = gen.uniform(-10.0, 10.0, {4096, 1024}, lina::float32);
+  const lina::Array a8 = gen.uniform(0.0, 1.0, {8}, lina::float32);
+  const lina::Array b8 = gen.uniform(0.0, 1.0, {8}, lina::float32);
+  lina::Array out = lina::empty({kN}, lina::float32);
+  lina::Array out_m = lina::empty({kSide, kSide}, lina::float32);
+  lina::Array c;
+  double checksum = 0;
+
+  for (int t : {1, 2}) {
+    lina::set_num_threads(t);
+    double s = bench::best_seconds([&] { c = a + b; });
+    record("elementwise", "a + b, 10M float32, new array", t, s, 12.0 * kN / s / 1e9, "GB/s");
+    s = bench::best_seconds([&] { lina::add(a, b, out); });
+    record("elementwise", "a + b, 10M float32, into existing", t, s, 12.0 * kN / s / 1e9, "GB/s");
+
+    for (const auto* v : {&row, &col}) {
+      const std::string w = v == &row ? "broadcast (4096,4096) + (4096,)" : "broadcast (4096,4096) + (4096,1)";
+      s = bench::best_seconds([&] { c = m + *v; });
+      record("elementwise", w + ", new array", t, s, 8.0 * kSq / s / 1e9, "GB/s");
+      s = bench::best_seconds([&] { lina::add(m, *v, out_m); });
+      record("elementwise", w + ", into existing", t, s, 8.0 * kSq / s / 1e9, "GB/s");
+    }
+
+    s = bench::best_seconds([&] { c = lina::fma(a, b, c3); });
+    record("elementwise", "a*b + c, 10M float32, new array", t, s, 16.0 * kN / s / 1e9, "GB/s");
+    s = bench::best_seconds([&] { c = a * b + c3; });
+    record("elementwise", "a*b + c, 10M float32, new array, two operations", t, s, 16.0 * kN / s / 1e9, "GB/s");
+
+    for (const char* name : {"exp", "tanh"}) {
+      const bool is_exp = std::string(name) == "exp";
+      s = bench::best_seconds([&] { c = is_exp ? lina::exp(x) : lina::tanh(x); });
+      record("elementwise", std::string(name) + ", 10M float32, new array", t, s, kN / s / 1e9, "Gelem/s");
+      s = bench::best_seconds([&] {
+        if (is_exp) lina::exp(x, out);
+        else lina::tanh(x, out);
+      });
+      record("elementwise", std::string(name) + ", 10M float32, into existing", t, s, kN / s / 1e9, "Gelem/s");
+    }
+
+    s = bench::best_seconds([&] { checksum += lina::sum(m).item<float>(); });
+    record("reduction", "sum all, 4096x4096 float32", t, s, 4.0 * kSq / s / 1e9, "GB/s");
+    s = bench::best_seconds([&] { c = lina::sum(m, 0); });
+    record("reduction", "sum axis 0, 4096x4096 float32", t, s, 4.0 * kSq / s / 1e9, "GB/s");
+    s = bench::best_seconds([&] { c = lina::sum(m, 1); });
+    record("reduction", "sum axis 1, 4096x4096 float32", t, s, 4.0 * kSq / s / 1e9, "GB/s");
+
+    s = bench::best_seconds([&] { c = m.T().copy(); });
+    record("copy", "transpose copy 4096x4096 float32, new array", t, s, 8.0 * kSq / s / 1e9, "GB/s");
+    s = bench::best_seconds([&] { out_m.assign(m.T()); });
+    record("copy", "transpose copy 4096x4096 float32, into existing", t, s, 8.0 * kSq / s / 1e9, "GB/s");
+
+    s = bench::best_seconds([&] { c = lina::add_relu(m, row); });
+    record("fused", "relu(x + bias), (4096,4096) + (4096,), new array", t, s, 8.0 * kSq / s / 1e9, "GB/s");
+    s = bench::best_seconds([&] { c = lina::relu(m + row); });
+    record("fused", "relu(x + bias), (4096,4096) + (4096,), new array, two operations", t, s, 8.0 * kSq / s / 1e9,
+           "GB/s");
+    s = bench::best_seconds([&] { c = lina::softmax(logits, -1); });
+    record("fused", "softmax axis -1, 4096x1024 float32", t, s, 8.0 * 4096 * 1024 / s / 1e9, "GB/s");
+    s = bench::best_seconds([&] {
+      lina::Array e = lina::exp(logits - lina::max(logits, -1, true));
+      c = e / lina::sum(e, -1, true);
+    });
+    record("fused", "softmax axis -1, 4096x1024 float32, composed of operations", t, s, 8.0 * 4096 * 1024 / s / 1e9,
+           "GB/s");
+
+    s = bench::per_call_seconds([&] { c = a8 + b8; });
+    record("overhead", "a + b, 8 float32 elements, per call", t, s, s * 1e6, "us/call");
+  }
+  return checksum > 0 ? 0 : 1;
+}

@@ -1,0 +1,148 @@
+"""NumPy's and PyTorch's side of bench/elementwise_bench.cpp: the same workloads, names
+and byte counts, on 1 and 2 threads. NumPy's elementwise loops and reductions are
+single-threaded whatever the setting; PyTorch's are threaded (torch.set_num_threads)."""
+import json
+import time
+
+import numpy as np
+
+try:
+    import torch
+except ImportError:  # python3-torch is a benchmark-only peer
+    torch = None
+
+
+def best_seconds(f, reps=7):
+    f()
+    best = float("inf")
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        f()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def per_call_seconds(f, calls=20000, reps=7):
+    def batch():
+        for _ in range(calls):
+            f()
+    return best_seconds(batch, reps) / calls
+
+
+N = 10_000_000
+SIDE = 4096
+SQ = SIDE * SIDE
+
+
+def run(lib, xp, threads, emit):
+    """xp: a namespace with the operations, over arrays of that library."""
+    rng = np.random.default_rng(42)
+    arr = xp.asarray
+    a, b, c3 = (arr(rng.random(N, dtype=np.float32)) for _ in range(3))
+    x = arr(rng.uniform(-5, 5, N).astype(np.float32))
+    m = arr(rng.random((SIDE, SIDE), dtype=np.float32))
+    row = arr(rng.random(SIDE, dtype=np.float32))
+    col = arr(rng.random((SIDE, 1), dtype=np.float32))
+    logits = arr(rng.uniform(-10, 10, (4096, 1024)).astype(np.float32))
+    a8, b8 = arr(rng.random(8, dtype=np.float32)), arr(rng.random(8, dtype=np.float32))
+    out, out_m = xp.empty_like(a), xp.empty_like(m)
+
+    def rec(group, workload, s, value, unit):
+        emit(group, workload, lib, threads, s, value, unit)
+
+    s = best_seconds(lambda: a + b)
+    rec("elementwise", "a + b, 10M float32, new array", s, 12 * N / s / 1e9, "GB/s")
+    s = best_seconds(lambda: xp.add(a, b, out=out))
+    rec("elementwise", "a + b, 10M float32, into existing", s, 12 * N / s / 1e9, "GB/s")
+    for v, w in ((row, "broadcast (4096,4096) + (4096,)"), (col, "broadcast (4096,4096) + (4096,1)")):
+        s = best_seconds(lambda: m + v)
+        rec("elementwise", w + ", new array", s, 8 * SQ / s / 1e9, "GB/s")
+        s = best_seconds(lambda: xp.add(m, v, out=out_m))
+        rec("elementwise", w + ", into existing", s, 8 * SQ / s / 1e9, "GB/s")
+    s = best_seconds(lambda: xp.fma(a, b, c3))
+    rec("elementwise", "a*b + c, 10M float32, new array", s, 16 * N / s / 1e9, "GB/s")
+    for name in ("exp", "tanh"):
+        fn = getattr(xp, name)
+        s = best_seconds(lambda: fn(x))
+        rec("elementwise", f"{name}, 10M float32, new array", s, N / s / 1e9, "Gelem/s")
+        s = best_seconds(lambda: fn(x, out=out))
+        rec("elementwise", f"{name}, 10M float32, into existing", s, N / s / 1e9, "Gelem/s")
+    s = best_seconds(lambda: xp.sum_all(m))
+    rec("reduction", "sum all, 4096x4096 float32", s, 4 * SQ / s / 1e9, "GB/s")
+    s = best_seconds(lambda: m.sum(0))
+    rec("reduction", "sum axis 0, 4096x4096 float32", s, 4 * SQ / s / 1e9, "GB/s")
+    s = best_seconds(lambda: m.sum(1))
+    rec("reduction", "sum axis 1, 4096x4096 float32", s, 4 * SQ / s / 1e9, "GB/s")
+    s = best_seconds(lambda: xp.transpose_copy(m))
+    rec("copy", "transpose copy 4096x4096 float32, new array", s, 8 * SQ / s / 1e9, "GB/s")
+    s = best_seconds(lambda: xp.copy_into(out_m, m.T))
+    rec("copy", "transpose copy 4096x4096 float32, into existing", s, 8 * SQ / s / 1e9, "GB/s")
+    s = best_seconds(lambda: xp.relu(m + row))
+    rec("fused", "relu(x + bias), (4096,4096) + (4096,), new array", s, 8 * SQ / s / 1e9, "GB/s")
+    s = best_seconds(lambda: xp.softmax(logits))
+    rec("fused", "softmax axis -1, 4096x1024 float32", s, 8 * 4096 * 1024 / s / 1e9, "GB/s")
+    s = per_call_seconds(lambda: a8 + b8)
+    rec("overhead", "a + b, 8 float32 elements, per call", s, s * 1e6, "us/call")
+
+
+class NumPyOps:
+    asarray = staticmethod(np.asarray)
+    empty_like = staticmethod(np.empty_like)
+    add = staticmethod(np.add)
+    exp = staticmethod(np.exp)
+    tanh = staticmethod(np.tanh)
+
+    @staticmethod
+    def fma(a, b, c):
+        return a * b + c
+
+    @staticmethod
+    def sum_all(m):
+        return m.sum()
+
+    @staticmethod
+    def transpose_copy(m):
+        return m.T.copy()
+
+    @staticmethod
+    def copy_into(dst, src):
+        np.copyto(dst, src)
+
+    @staticmethod
+    def relu(v):
+        return np.maximum(v, 0)
+
+    @staticmethod
+    def softmax(v):
+        e = np.exp(v - v.max(-1, keepdims=True))
+        return e / e.sum(-1, keepdims=True)
+
+
+class TorchOps:
+    @staticmethod
+    def asarray(v):
+        return torch.from_numpy(np.ascontiguousarray(v))
+
+    empty_like = staticmethod(lambda v: torch.empty_like(v))
+    add = staticmethod(lambda a, b, out: torch.add(a, b, out=out))
+    exp = staticmethod(lambda v, out=None: torch.exp(v, out=out) if out is not None else torch.exp(v))
+    tanh = staticmethod(lambda v, out=None: torch.tanh(v, out=out) if out is not None else torch.tanh(v))
+    fma = staticmethod(lambda a, b, c: torch.addcmul(c, a, b))  # one fused kernel
+    sum_all = staticmethod(lambda m: m.sum())
+    transpose_copy = staticmethod(lambda m: m.t().contiguous())
+    copy_into = staticmethod(lambda dst, src: dst.copy_(src))
+    relu = staticmethod(torch.relu if torch else None)
+    softmax = staticmethod(lambda v: torch.softmax(v, -1))
+
+
+def emit(group, workload, lib, threads, s, value, unit):
+    print(json.dumps({"group": group, "workload": workload, "library": lib, "threads": threads,
+                      "seconds": s, "value": value, "unit": unit}), flush=True)
+
+
+for threads in (1, 2):
+    run("numpy " + np.__version__, NumPyOps, threads, emit)
+    if torch is not None:
+        torch.set_num_threads(threads)
+        with torch.no_grad():
+            run("pytorch " + torch.__version__.split("a")[0], TorchOps, threads, emit)

@@ -1,0 +1,34 @@
+// Fused elementwise operations: expressions of several operations evaluated in one
+// pass over memory, without full-size temporaries (see docs/decisions.md, "Fusion",
+// for the measurement that chose explicit functions over a lazy evaluator).
+//
+// Each gives the values NumPy gives for the spelled-out expression, with NumPy's
+// broadcasting and promotion, and has an out= form like the elementwise functions.
+#pragma once
+
+#include "lina/core/array.hpp"
+
+namespace lina {
+
+// a * b + c in one pass. The product is rounded before the addition, as NumPy's
+// `a * b + c` (not C's single-rounding std::fma); the dtype is that of the expression.
+Array multiply_add(const Array& a, const Array& b, const Array& c);
+Array& multiply_add(const Array& a, const Array& b, const Array& c, Array& out);
+// The same, under the name the issue tracker and PyTorch users look for.
+Array fma(const Array& a, const Array& b, const Array& c);
+Array& fma(const Array& a, const Array& b, const Array& c, Array& out);
+
+// relu(x + bias) = maximum(x + bias, 0) in one pass (bias typically a row vector
+// broadcast over the rows of x). NaN propagates.
+Array add_relu(const Array& x, const Array& bias);
+Array& add_relu(const Array& x, const Array& bias, Array& out);
+
+// softmax(x, axis) = exp(x - max) / sum(exp(x - max)) along `axis`, and log_softmax =
+// x - max - log(sum(exp(x - max))): one read of each row for the maximum and one pass
+// that exponentiates and sums, so no overflow for large logits. Float inputs keep
+// their dtype; integer and bool inputs give float64 (as scipy.special.softmax). A row
+// holding NaN, or +inf, gives NaN, as the spelled-out NumPy expression does.
+Array softmax(const Array& x, int axis = -1);
+Array log_softmax(const Array& x, int axis = -1);
+
+}  // namespace lina

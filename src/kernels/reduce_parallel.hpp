@@ -1,0 +1,134 @@
+// NOTE: [Threaded reductions]
+// A reduction is a loop plan over the input with the output (operand 0) viewed at the
+// input's shape, stride 0 along the reduced axes (see reduce_loops.hpp). It is split
+// across threads, when it is big enough and not already inside a parallel region, in
+// one of three ways, chosen so that no two threads write the same output element:
+//   1. Along a plan dimension where the output moves (stride != 0): each thread owns a
+//      slice of the outputs and computes them exactly as the serial loop does (sum
+//      along axis 0 splits the columns; along axis 1 the rows). Results are identical.
+//   2. A whole reduction to one element over one contiguous run (sum of a contiguous
+//      array): pairwise summation is split at the very points where the serial
+//      recursion halves the run, the halves summed on different threads and combined
+//      in the same order. Results are identical.
+//   3. Any other reduction to one element: each thread folds a slice of the outermost
+//      dimension into a private accumulator started from the output's initial value
+//      (the identity, or for max/min an element of the input: both harmless to repeat),
+//      and the partial results are combined in thread order. Within the pairwise bound
+//      of the serial result, not always bit-identical.
+// Everything else (few outputs, each from a big strided slab) runs on one thread.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "core/loop_plan.hpp"
+#include "kernels/reduce_loops.hpp"
+
+namespace lina::kernels {
+
+// Plan restricted to [lo, hi) of dimension d.
+inline detail::LoopPlan slice_plan(const detail::LoopPlan& plan, int d, std::int64_t lo, std::int64_t hi) {
+  detail::LoopPlan sub = plan;
+  sub.shape[d] = hi - lo;
+  for (int k = 0; k < plan.nops; ++k) sub.base[k] += lo * plan.strides[d][k];
+  return sub;
+}
+
+// The run [offset, offset + n) cut at pairwise summation's split points until there are
+// at least `pieces` pieces or the runs are single blocks.
+inline void pairwise_pieces(std::int64_t offset, std::int64_t n, int pieces,
+                            std::vector<std::pair<std::int64_t, std::int64_t>>& out) {
+  if (pieces <= 1 || n <= kPairwiseBlock) {
+    out.emplace_back(offset, n);
+    return;
+  }
+  const std::int64_t half = pairwise_split(n);
+  pairwise_pieces(offset, half, (pieces + 1) / 2, out);
+  pairwise_pieces(offset + half, n - half, (pieces + 1) / 2, out);
+}
+
+// Recombines the pieces' sums in the order the serial recursion adds them.
+template <class T>
+T pairwise_combine(std::int64_t n, int pieces, const std::vector<T>& sums, std::size_t& next) {
+  if (pieces <= 1 || n <= kPairwiseBlock) return sums[next++];
+  const std::int64_t half = pairwise_split(n);
+  const T left = pairwise_combine<T>(half, (pieces + 1) / 2, sums, next);
+  const T right = pairwise_combine<T>(n - half, (pieces + 1) / 2, sums, next);
+  return left + right;
+}
+
+template <class Op, class T, bool kPairwise>
+void parallel_reduce(const detail::LoopPlan& plan) {
+  constexpr auto loop = reduce_loop<Op, T, kPairwise>;
+  if (plan.empty) return;
+#ifdef LINA_HAVE_OPENMP
+  const int nthreads = get_num_threads();
+  const int nd = static_cast<int>(plan.shape.size());
+  if (nthreads > 1 && nd >= 1 && plan.inner_size() * plan.outer_size() >= detail::kParallelGrain &&
+      !omp_in_parallel()) {
+    // 1. Split the outputs: the outermost dimension along which the output moves.
+    for (int d = nd - 1; d >= 0; --d) {
+      if (plan.strides[d][0] == 0 || plan.shape[d] < 2 * nthreads) continue;
+      const std::int64_t size = plan.shape[d];
+#pragma omp parallel num_threads(nthreads)
+      {
+        const int t = omp_get_thread_num(), nt = omp_get_num_threads();
+        std::int64_t lo = size * t / nt, hi = size * (t + 1) / nt;
+        if (d == 0) {  // cache-line-aligned halves of a row of outputs: no false sharing
+          lo = lo / 16 * 16;
+          hi = t + 1 == nt ? size : hi / 16 * 16;
+        }
+        if (hi > lo) detail::for_each_inner(slice_plan(plan, d, lo, hi), loop);
+      }
+      return;
+    }
+    bool single_output = true;
+    for (int d = 0; d < nd; ++d) single_output &= plan.strides[d][0] == 0;
+    if (single_output) {
+      T& acc = *reinterpret_cast<T*>(plan.base[0]);
+      if constexpr (kPairwise) {
+        if (nd == 1) {  // 2. one run: split where pairwise summation splits
+          const std::int64_t n = plan.shape[0], stride = plan.strides[0][1];
+          std::vector<std::pair<std::int64_t, std::int64_t>> pieces;
+          pairwise_pieces(0, n, nthreads, pieces);
+          std::vector<T> sums(pieces.size());
+          const auto count = static_cast<std::int64_t>(pieces.size());
+#pragma omp parallel for num_threads(nthreads) schedule(static)
+          for (std::int64_t i = 0; i < count; ++i)
+            sums[i] = pairwise_sum<T>(plan.base[1] + pieces[i].first * stride, pieces[i].second, stride);
+          std::size_t next = 0;
+          acc = Op::apply(acc, pairwise_combine<T>(n, nthreads, sums, next));
+          return;
+        }
+      }
+      // 3. Private accumulators over slices of the outermost dimension.
+      const int d = nd - 1;
+      const std::int64_t size = plan.shape[d];
+      if (size >= nthreads) {
+        // One cache line per partial (and never std::vector<bool>, whose elements share bytes).
+        struct alignas(64) Partial {
+          T value;
+        };
+        std::vector<Partial> partial(nthreads, Partial{acc});
+#pragma omp parallel num_threads(nthreads)
+        {
+          const int t = omp_get_thread_num(), nt = omp_get_num_threads();
+          detail::LoopPlan sub = slice_plan(plan, d, size * t / nt, size * (t + 1) / nt);
+          T local = acc;
+          sub.base[0] = reinterpret_cast<char*>(&local);
+          detail::for_each_inner(sub, loop);
+          partial[t].value = local;
+        }
+        T r = partial[0].value;
+        for (int t = 1; t < nthreads; ++t) r = Op::apply(r, partial[t].value);
+        acc = r;
+        return;
+      }
+    }
+  }
+#endif
+  detail::for_each_inner(plan, loop);
+}
+
+}  // namespace lina::kernels

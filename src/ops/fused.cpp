@@ -1,0 +1,207 @@
+// Fused operations (include/lina/ops/fused.hpp): multiply_add and add_relu run their
+// composed functors through the loop plan in one pass; softmax and log_softmax walk
+// each row (or, along a non-last axis, each slab of rows) once for the maximum and once
+// to exponentiate and sum, with the vectorised exp of kernels/elementwise_math.cpp.
+#include "lina/ops/fused.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "core/loop_plan.hpp"
+#include "kernels/elementwise_fused.hpp"
+#include "kernels/elementwise_loops.hpp"
+#include "lina/core/errors.hpp"
+
+namespace lina {
+
+namespace {
+
+namespace k = kernels;
+
+bool same_kind(DType from, DType to) {
+  if (from == to || from == DType::Bool) return true;
+  if (to == DType::Bool) return false;
+  if (is_floating(from)) return is_floating(to);
+  if (from == DType::UInt8) return true;
+  return to != DType::UInt8;
+}
+
+// An input that shares memory with out but is not the very same view is copied first,
+// so that writing out cannot change what is still to be read.
+Array unalias(const Array& in, const Array& out) {
+  const bool same = in.raw_data() == out.raw_data() && in.shape() == out.shape() &&
+                    in.strides() == out.strides() && in.dtype() == out.dtype();
+  return in.shares_memory_with(out) && !same && in.size() > 0 ? in.copy() : in;
+}
+
+// Runs functor Op over the operands (2 or 3 arrays) into a new array or `out`.
+template <class Op, std::size_t kArity>
+Array& run_fused(const char* op, const std::array<const Array*, kArity>& in, Array* out, Array& holder) {
+  DType t = in[0]->dtype();
+  std::vector<Shape> shapes{in[0]->shape()};
+  for (std::size_t i = 1; i < kArity; ++i) {
+    t = promote_types(t, in[i]->dtype());
+    shapes.push_back(in[i]->shape());
+  }
+  const Shape shape = broadcast_shapes(shapes, op);
+  if (out) {
+    if (!same_kind(t, out->dtype()))
+      throw TypeError(std::string(op) + ": cannot cast the result from " + dtype_name(t) + " to the output's " +
+                      dtype_name(out->dtype()) + " with casting rule 'same_kind'");
+    if (out->shape() != shape)
+      throw ShapeError(std::string(op) + ": output array has shape " + shape_str_compact(out->shape()) +
+                       " but the operands broadcast to shape " + shape_str_compact(shape) +
+                       "; the output must have exactly the broadcast shape");
+  }
+  std::array<Array, kArity> v;
+  for (std::size_t i = 0; i < kArity; ++i) {
+    v[i] = in[i]->dtype() == t ? *in[i] : in[i]->astype(t);
+    if (out) v[i] = unalias(v[i], *out);
+  }
+  Array* target = out && out->dtype() == t ? out : &holder;
+  if (target == &holder) holder = Array(shape, t);
+  std::array<const Array*, kArity + 1> ops{target};
+  for (std::size_t i = 0; i < kArity; ++i) ops[i + 1] = &v[i];
+  const auto plan = detail::make_loop_plan(shape, std::span<const Array* const>(ops.data(), ops.size()));
+  visit_dtype(t, [&](auto tag) {
+    using T = decltype(tag);
+    if constexpr (kArity == 3) {
+      detail::parallel_for_each_inner(plan, k::ternary_loop<Op, T>);
+    } else {
+      detail::parallel_for_each_inner(plan, k::binary_loop<Op, T, T>);
+    }
+  });
+  if (out && target != out) {
+    detail::copy_cast(*target, *out);
+    return *out;
+  }
+  return *target;
+}
+
+// --- softmax ------------------------------------------------------------------------
+
+// One slab of the input viewed as (outer, n, inner), C-contiguous: rows of `inner`
+// elements n apart. Computes softmax (or log_softmax) along n for columns [j0, j1).
+template <class T, bool kLog>
+void softmax_slab(const T* x, T* out, std::int64_t n, std::int64_t inner, std::int64_t j0, std::int64_t j1,
+                  std::vector<T>& shift, std::vector<T>& sum) {
+  if (inner == 1) {  // a contiguous row
+    T m = x[0];
+    for (std::int64_t i = 1; i < n; ++i) m = x[i] > m ? x[i] : m;  // NaN: the sum below is NaN
+    const T s = k::simd_exp_shifted_sum(x, m, out, n);
+    if constexpr (kLog) {
+      const T ls = std::log(s);
+      for (std::int64_t i = 0; i < n; ++i) out[i] = (x[i] - m) - ls;
+    } else {
+      for (std::int64_t i = 0; i < n; ++i) out[i] /= s;
+    }
+    return;
+  }
+  const std::int64_t w = j1 - j0;
+  shift.assign(x + j0, x + j1);
+  sum.assign(w, T(0));
+  T* m = shift.data();
+  for (std::int64_t r = 1; r < n; ++r) {
+    const T* row = x + r * inner + j0;
+    for (std::int64_t j = 0; j < w; ++j) m[j] = row[j] > m[j] ? row[j] : m[j];
+  }
+  for (std::int64_t r = 0; r < n; ++r)
+    k::simd_exp_sub_accumulate(x + r * inner + j0, m, out + r * inner + j0, sum.data(), w);
+  if constexpr (kLog) {
+    for (std::int64_t j = 0; j < w; ++j) sum[j] = std::log(sum[j]);
+    for (std::int64_t r = 0; r < n; ++r) {
+      const T* row = x + r * inner + j0;
+      T* o = out + r * inner + j0;
+      for (std::int64_t j = 0; j < w; ++j) o[j] = (row[j] - m[j]) - sum[j];
+    }
+  } else {
+    for (std::int64_t r = 0; r < n; ++r) {
+      T* o = out + r * inner + j0;
+      for (std::int64_t j = 0; j < w; ++j) o[j] /= sum[j];
+    }
+  }
+}
+
+template <bool kLog>
+Array softmax_impl(const char* op, const Array& x, int axis) {
+  const int ax = normalize_axis(axis, x.ndim(), op);
+  const DType t = is_floating(x.dtype()) ? x.dtype() : DType::Float64;
+  const Array in = (x.dtype() == t ? x : x.astype(t)).contiguous();
+  Array out(x.shape(), t);
+  if (out.size() == 0) return out;
+  std::int64_t outer = 1, inner = 1;
+  for (int d = 0; d < ax; ++d) outer *= x.shape()[d];
+  for (int d = ax + 1; d < x.ndim(); ++d) inner *= x.shape()[d];
+  const std::int64_t n = x.shape()[ax];
+  // Work items: whole slabs when there are enough of them, else column blocks of the
+  // slabs (a softmax along axis 0 of a matrix splits its columns).
+  int threads = 1;
+#ifdef LINA_HAVE_OPENMP
+  if (get_num_threads() > 1 && out.size() >= detail::kParallelGrain && !omp_in_parallel()) threads = get_num_threads();
+#endif
+  const std::int64_t col_blocks = (inner == 1 || outer >= threads) ? 1 : std::min<std::int64_t>(threads, inner / 16);
+  const std::int64_t items = outer * std::max<std::int64_t>(col_blocks, 1);
+  visit_dtype(t, [&](auto tag) {
+    using T = decltype(tag);
+    if constexpr (std::is_floating_point_v<T>) {
+      const T* xs = in.data<T>();
+      T* os = out.data<T>();
+      auto work = [&](std::int64_t lo, std::int64_t hi) {
+        std::vector<T> shift, sum;
+        for (std::int64_t it = lo; it < hi; ++it) {
+          const std::int64_t o = it / std::max<std::int64_t>(col_blocks, 1), b = it % std::max<std::int64_t>(col_blocks, 1);
+          const std::int64_t cb = std::max<std::int64_t>(col_blocks, 1);
+          const std::int64_t j0 = inner * b / cb / 16 * 16, j1 = b + 1 == cb ? inner : inner * (b + 1) / cb / 16 * 16;
+          if (j1 > j0) softmax_slab<T, kLog>(xs + o * n * inner, os + o * n * inner, n, inner, j0, j1, shift, sum);
+        }
+      };
+#ifdef LINA_HAVE_OPENMP
+      if (threads > 1 && items > 1) {
+#pragma omp parallel num_threads(threads)
+        {
+          const int tid = omp_get_thread_num(), nt = omp_get_num_threads();
+          work(items * tid / nt, items * (tid + 1) / nt);
+        }
+        return;
+      }
+#endif
+      work(0, items);
+    }
+  });
+  return out;
+}
+
+}  // namespace
+
+Array multiply_add(const Array& a, const Array& b, const Array& c) {
+  Array holder;
+  return run_fused<k::MultiplyAdd, 3>("multiply_add", {&a, &b, &c}, nullptr, holder);
+}
+Array& multiply_add(const Array& a, const Array& b, const Array& c, Array& out) {
+  Array holder;
+  return run_fused<k::MultiplyAdd, 3>("multiply_add", {&a, &b, &c}, &out, holder);
+}
+Array fma(const Array& a, const Array& b, const Array& c) {
+  Array holder;
+  return run_fused<k::MultiplyAdd, 3>("fma", {&a, &b, &c}, nullptr, holder);
+}
+Array& fma(const Array& a, const Array& b, const Array& c, Array& out) {
+  Array holder;
+  return run_fused<k::MultiplyAdd, 3>("fma", {&a, &b, &c}, &out, holder);
+}
+
+Array add_relu(const Array& x, const Array& bias) {
+  Array holder;
+  return run_fused<k::AddRelu, 2>("add_relu", {&x, &bias}, nullptr, holder);
+}
+Array& add_relu(const Array& x, const Array& bias, Array& out) {
+  Array holder;
+  return run_fused<k::AddRelu, 2>("add_relu", {&x, &bias}, &out, holder);
+}
+
+Array softmax(const Array& x, int axis) { return softmax_impl<false>("softmax", x, axis); }
+Array log_softmax(const Array& x, int axis) { return softmax_impl<true>("log_softmax", x, axis); }
+
+}  // namespace lina
