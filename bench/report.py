@@ -25,3 +25,19 @@ if solo:
     print("|---|---|---|")
     for (group, workload, threads), r in solo:
         print(f"| {workload} | {threads} | {r['value']:.3g} {r['unit']} |")
+
+# GEMM rows against the best peer of the same run (the targets are ratios to
+# the fastest of OpenBLAS, BLIS, libxsmm, Eigen, libtorch, NumPy).
+gemm_rows = [(key, rs) for key, rs in rows.items() if key[0] == "gemm"]
+if gemm_rows:
+    print()
+    print("| GEMM workload | threads | lina | best peer | best peer value | lina / best peer |")
+    print("|---|---|---|---|---|---|")
+    for (group, workload, threads), rs in gemm_rows:
+        lina = next((r for r in rs if r["library"] == "lina"), None)
+        peers = [r for r in rs if r["library"] != "lina"]
+        if lina is None or not peers:
+            continue
+        best = min(peers, key=lambda r: r["seconds"])
+        print(f"| {workload} | {threads} | {lina['value']:.3g} {lina['unit']} | {best['library']} | "
+              f"{best['value']:.3g} {best['unit']} | {best['seconds'] / lina['seconds']:.2f}x |")

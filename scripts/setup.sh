@@ -10,6 +10,7 @@ PACKAGES=(
   libhwy-dev                                                    # SIMD with runtime dispatch
   libcli11-dev libedit-dev libzip-dev zlib1g-dev                # the lina command, .npz, gzip
   python3-numpy                                                 # the oracle (/usr/bin/python3)
+  libopenblas-dev                                               # the optional GEMM backend's test (-DLINA_BLAS)
   libxml2-utils librsvg2-bin tmux                               # checking pictures; the REPL on a terminal
   dataset-fashion-mnist                                         # the training example's data
   python3-torch                                                 # autograd and optimizers checked against PyTorch

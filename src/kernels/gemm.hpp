@@ -21,6 +21,25 @@ void gemm(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float>
 void gemm(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a, MatrixRef<const double> b,
           MatrixRef<double> c, bool allow_threads = true);
 
+// The paths gemm chooses between, callable directly so that tests cover each one:
+// the unpacked register-blocked kernel for small shapes (NOTE: [Direct GEMM]) and the
+// packed five-loop GEMM on `nthreads` threads (docs/gemm.md).
+void gemm_direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a, MatrixRef<const float> b,
+                 MatrixRef<float> c, int nthreads = 1);
+void gemm_direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
+                 MatrixRef<const double> b, MatrixRef<double> c, int nthreads = 1);
+void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a, MatrixRef<const float> b,
+                 MatrixRef<float> c, int nthreads);
+void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
+                 MatrixRef<const double> b, MatrixRef<double> c, int nthreads);
+
+// y (m) = A (m x k) x, x and y `incx` and `incy` elements apart (NOTE: [GEMV]); gemm
+// sends products with one row or one column here.
+void gemv(std::int64_t m, std::int64_t k, MatrixRef<const float> a, const float* x, std::int64_t incx, float* y,
+          std::int64_t incy, bool allow_threads = true);
+void gemv(std::int64_t m, std::int64_t k, MatrixRef<const double> a, const double* x, std::int64_t incx, double* y,
+          std::int64_t incy, bool allow_threads = true);
+
 // The plain reference: the same contract, three loops. Tests compare the two.
 template <class T>
 void gemm_reference(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
@@ -33,11 +52,23 @@ void gemm_reference(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<co
     }
 }
 
+// The packed path's block sizes for one element type (docs/gemm.md), so that tests
+// can aim at every block edge.
+struct GemmBlocking {
+  std::int64_t mr, nr, kc, mc, nc;
+};
+GemmBlocking gemm_blocking_float();
+GemmBlocking gemm_blocking_double();
+
 // The micro-kernel's tile size for T on this CPU, and the Highway target that runs it.
 int gemm_mr();
 int gemm_nr_float();
 int gemm_nr_double();
 std::string gemm_target();
+// The BLAS that 2-D float products go to when lina is built with -DLINA_BLAS=...
+// (cmake/LinaBlas.cmake), e.g. "OpenBLAS (OpenBLAS 0.3.21 DYNAMIC_ARCH ...)"; empty
+// when lina's own GEMM runs them.
+std::string gemm_backend();
 // The SIMD targets the kernels were compiled for, best first ("AVX3 AVX2 SSE4 ...").
 std::string compiled_targets();
 

@@ -9,16 +9,30 @@
 #include <vector>
 
 #include "kernels/gemm.hpp"
+#include "kernels/gemm_threads.hpp"
 #include "lina/core/threads.hpp"
 
 #ifdef LINA_HAVE_OPENMP
 #include <omp.h>
 #endif
 
+#ifdef LINA_BLAS_OPENBLAS
+// openblas_config.h declares C99 _Complex types, a pedantic warning in C++.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
+#include <cblas.h>
+#pragma GCC diagnostic pop
+
+#include <atomic>
+#include <climits>
+#include <type_traits>
+#endif
+
 namespace lina::kernels {
 
 void microkernel(std::int64_t kc, const float* a, const float* b, float* c, std::int64_t ldc, bool acc);
 void microkernel(std::int64_t kc, const double* a, const double* b, double* c, std::int64_t ldc, bool acc);
+int microkernel_mr();
 int microkernel_nr(float);
 int microkernel_nr(double);
 const char* microkernel_target();
@@ -26,14 +40,21 @@ std::string compiled_targets();
 
 namespace {
 
-constexpr int kMR = 6;
+constexpr std::int64_t kDirectFlops = std::int64_t{384} * 384 * 384;
+constexpr int kMaxMR = 16;
 constexpr int kMaxNR = 64;
-constexpr std::int64_t kSmallFlops = 24 * 24 * 24;
+// The direct kernel (NOTE: [Direct GEMM]) beats packing up to n = 384..768 (float32
+// 6 x 4V tiles reach ~215 GFLOP/s where the packed path reaches ~175 on this machine);
+// beyond, B's rows a power-of-two apart (n = 1024, 2048) fall into the same L1 sets
+// and only the packed panels keep the micro-kernel fed.
+bool use_direct(std::int64_t m, std::int64_t n, std::int64_t k) { return m * n * k <= kDirectFlops; }
 constexpr std::int64_t kThreadFlops = std::int64_t{1} << 21;  // 128^3: below, a second thread costs more than it gives (bench: sgemm 64 slower on 2)
 
-// Cache blocking for AMD Zen 3 (L1d 32 KiB, L2 512 KiB, L3 32 MiB): a KC x NR panel of
-// B stays in L1 across the ir loop, the MC x KC block of A in L2, the KC x NC panel of
-// B in L3.
+// Cache blocking for AMD Zen 3..5 (L1d 32-48 KiB, L2 0.5-1 MiB, L3 32 MiB): a KC x NR
+// panel of B stays in L1 across the ir loop, the MC x KC block of A in L2, the KC x NC
+// panel of B in L3. MC is a multiple of both micro-tile heights (6 and 12). Measured on
+// the AVX-512 machine (bench/compare's notes in docs/gemm.md): KC 128..512 and MC
+// 60..240 are within the run-to-run noise of each other at n = 1024 and 2048.
 template <class T>
 struct Blocking;
 template <>
@@ -46,15 +67,24 @@ struct Blocking<double> {
 };
 
 template <class T>
-void pack_a(std::int64_t mc, std::int64_t kc, const T* a, std::int64_t rs, std::int64_t cs, T* dst) {
-  for (std::int64_t ir = 0; ir < mc; ir += kMR) {
-    const std::int64_t rows = std::min<std::int64_t>(kMR, mc - ir);
+void pack_a(std::int64_t mc, std::int64_t kc, int mr, const T* a, std::int64_t rs, std::int64_t cs, T* dst) {
+  for (std::int64_t ir = 0; ir < mc; ir += mr) {
+    const std::int64_t rows = std::min<std::int64_t>(mr, mc - ir);
     for (std::int64_t p = 0; p < kc; ++p) {
       for (std::int64_t r = 0; r < rows; ++r) dst[r] = a[(ir + r) * rs + p * cs];
-      for (std::int64_t r = rows; r < kMR; ++r) dst[r] = T(0);
-      dst += kMR;
+      for (std::int64_t r = rows; r < mr; ++r) dst[r] = T(0);
+      dst += mr;
     }
   }
+}
+
+// `count` elements of `v` starting at a 64-byte boundary.
+template <class T>
+T* aligned_buffer(std::vector<T>& v, std::int64_t count) {
+  constexpr std::size_t kSlack = 64 / sizeof(T);
+  if (v.size() < static_cast<std::size_t>(count) + kSlack) v.resize(static_cast<std::size_t>(count) + kSlack);
+  const auto addr = reinterpret_cast<std::uintptr_t>(v.data());
+  return v.data() + ((64 - addr % 64) % 64) / sizeof(T);
 }
 
 template <class T>
@@ -71,123 +101,152 @@ void pack_b_panel(std::int64_t kc, std::int64_t cols, int nr, const T* b, std::i
   }
 }
 
+// The five loops on one thread (docs/gemm.md).
 template <class T>
-void gemm_small(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
+void packed_one(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
                 MatrixRef<T> c) {
-  for (std::int64_t i = 0; i < m; ++i) {
-    T* ci = c.data + i * c.rs;
-    for (std::int64_t j = 0; j < n; ++j) ci[j * c.cs] = T(0);
-    for (std::int64_t p = 0; p < k; ++p) {
-      const T aip = a.data[i * a.rs + p * a.cs];
-      const T* bp = b.data + p * b.rs;
-      if (c.cs == 1 && b.cs == 1) {
-        for (std::int64_t j = 0; j < n; ++j) ci[j] += aip * bp[j];
-      } else {
-        for (std::int64_t j = 0; j < n; ++j) ci[j * c.cs] += aip * bp[j * b.cs];
-      }
-    }
+  if (k == 0) {  // no pc block runs, yet C = 0
+    for (std::int64_t i = 0; i < m; ++i)
+      for (std::int64_t j = 0; j < n; ++j) c.data[i * c.rs + j * c.cs] = T(0);
+    return;
   }
-}
-
-template <class T>
-void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
-                 MatrixRef<T> c, int nthreads) {
   using B = Blocking<T>;
-  const int nr = microkernel_nr(T{});
+  const int nr = microkernel_nr(T{}), mr = microkernel_mr();
   const std::int64_t nc_max = std::min<std::int64_t>(B::nc, (n + nr - 1) / nr * nr);
   const std::int64_t kc_max = std::min<std::int64_t>(B::kc, k);
-  const std::int64_t mc_max = std::min<std::int64_t>(B::mc, (m + kMR - 1) / kMR * kMR);
-  // Packing buffers are kept per thread and reused: allocating them per call costs as
-  // much as a whole 64 x 64 product.
+  const std::int64_t mc_max = (std::min<std::int64_t>(B::mc, m) + mr - 1) / mr * mr;  // pack_a fills whole MR panels
+  // Packing buffers are kept per thread and reused (allocating them per call costs as
+  // much as a whole 64 x 64 product), cache-line aligned so that no vector load of a
+  // panel straddles two lines.
   thread_local std::vector<T> bpack, apack;
-  if (bpack.size() < static_cast<std::size_t>(kc_max * nc_max)) bpack.resize(static_cast<std::size_t>(kc_max * nc_max));
-  if (apack.size() < static_cast<std::size_t>(kc_max * mc_max)) apack.resize(static_cast<std::size_t>(kc_max * mc_max));
-  T* const bbuf = bpack.data();
-  T* const abuf = apack.data();
-
-  // The loop nest, run by thread `tid` of `nt`; `sync` is a barrier between the phases
-  // (packing B, packing A, the micro-kernels). Threads split the jr panels statically.
-  // NOTE: the one-thread case calls this directly rather than through an OpenMP region
-  // with if(false): entering such a region costs about 4 us, as much as a whole 48^3
-  // product (measured with a 32..128 sweep).
-  auto body = [&](int tid, int nt, auto&& sync) {
-    for (std::int64_t jc = 0; jc < n; jc += B::nc) {
-      const std::int64_t nc = std::min<std::int64_t>(B::nc, n - jc);
-      const std::int64_t npanels = (nc + nr - 1) / nr;
-      const std::int64_t jp_lo = npanels * tid / nt, jp_hi = npanels * (tid + 1) / nt;
-      for (std::int64_t pc = 0; pc < k; pc += B::kc) {
-        const std::int64_t kc = std::min<std::int64_t>(B::kc, k - pc);
-        const bool accumulate = pc > 0;
-        for (std::int64_t jp = jp_lo; jp < jp_hi; ++jp) {
-          const std::int64_t jr = jp * nr;
-          pack_b_panel(kc, std::min<std::int64_t>(nr, nc - jr), nr, b.data + pc * b.rs + (jc + jr) * b.cs, b.rs,
-                       b.cs, bbuf + jr * kc);
-        }
-        for (std::int64_t ic = 0; ic < m; ic += B::mc) {
-          const std::int64_t mc = std::min<std::int64_t>(B::mc, m - ic);
-          sync();  // B is packed, and every thread is done with the previous A block
-          if (tid == 0) pack_a(mc, kc, a.data + ic * a.rs + pc * a.cs, a.rs, a.cs, abuf);
-          sync();
-          for (std::int64_t jp = jp_lo; jp < jp_hi; ++jp) {
-            const std::int64_t jr = jp * nr;
-            const std::int64_t cols = std::min<std::int64_t>(nr, nc - jr);
-            for (std::int64_t ir = 0; ir < mc; ir += kMR) {
-              const std::int64_t rows = std::min<std::int64_t>(kMR, mc - ir);
-              T* ct = c.data + (ic + ir) * c.rs + (jc + jr) * c.cs;
-              const T* ap = abuf + ir * kc;
-              const T* bp = bbuf + jr * kc;
-              if (rows == kMR && cols == nr && c.cs == 1) {
-                microkernel(kc, ap, bp, ct, c.rs, accumulate);
-              } else {
-                // Edge tile: compute the full tile aside, then add the part inside C.
-                alignas(64) T tile[kMR * kMaxNR];
-                microkernel(kc, ap, bp, tile, nr, false);
-                for (std::int64_t r = 0; r < rows; ++r)
-                  for (std::int64_t q = 0; q < cols; ++q) {
-                    T& dst = ct[r * c.rs + q * c.cs];
-                    dst = (accumulate ? dst : T(0)) + tile[r * nr + q];
-                  }
-              }
+  T* const bbuf = aligned_buffer(bpack, kc_max * nc_max);
+  T* const abuf = aligned_buffer(apack, kc_max * mc_max);
+  for (std::int64_t jc = 0; jc < n; jc += B::nc) {
+    const std::int64_t nc = std::min<std::int64_t>(B::nc, n - jc);
+    for (std::int64_t pc = 0; pc < k; pc += B::kc) {
+      const std::int64_t kc = std::min<std::int64_t>(B::kc, k - pc);
+      const bool accumulate = pc > 0;
+      for (std::int64_t jr = 0; jr < nc; jr += nr)
+        pack_b_panel(kc, std::min<std::int64_t>(nr, nc - jr), nr, b.data + pc * b.rs + (jc + jr) * b.cs, b.rs, b.cs,
+                     bbuf + jr * kc);
+      for (std::int64_t ic = 0; ic < m; ic += B::mc) {
+        const std::int64_t mc = std::min<std::int64_t>(B::mc, m - ic);
+        pack_a(mc, kc, mr, a.data + ic * a.rs + pc * a.cs, a.rs, a.cs, abuf);
+        for (std::int64_t jr = 0; jr < nc; jr += nr) {
+          const std::int64_t cols = std::min<std::int64_t>(nr, nc - jr);
+          for (std::int64_t ir = 0; ir < mc; ir += mr) {
+            const std::int64_t rows = std::min<std::int64_t>(mr, mc - ir);
+            T* ct = c.data + (ic + ir) * c.rs + (jc + jr) * c.cs;
+            const T* ap = abuf + ir * kc;
+            const T* bp = bbuf + jr * kc;
+            if (rows == mr && cols == nr && c.cs == 1) {
+              microkernel(kc, ap, bp, ct, c.rs, accumulate);
+            } else {
+              // Edge tile: compute the full tile aside, then add the part inside C.
+              alignas(64) T tile[kMaxMR * kMaxNR];
+              microkernel(kc, ap, bp, tile, nr, false);
+              for (std::int64_t r = 0; r < rows; ++r)
+                for (std::int64_t q = 0; q < cols; ++q) {
+                  T& dst = ct[r * c.rs + q * c.cs];
+                  dst = (accumulate ? dst : T(0)) + tile[r * nr + q];
+                }
             }
           }
         }
-        sync();  // every thread is done with this B panel before it is repacked
       }
     }
-  };
-  if (nthreads <= 1) {
-    body(0, 1, [] {});
-    return;
   }
-#ifdef LINA_HAVE_OPENMP
-#pragma omp parallel num_threads(nthreads)
-  body(omp_get_thread_num(), omp_get_num_threads(), [] {
-#pragma omp barrier
-  });
-#endif
 }
+
+// NOTE: [GEMM threads]
+// Threads take disjoint column ranges of C (whole NR panels, parallel_columns in
+// gemm_threads.hpp) and each runs the five loops on its own, packing its own part of B
+// and all of A. The alternative, sharing one packed B and A behind barriers (BLIS's jr
+// split), needs barriers per KC x MC block; on a machine shared with other processes a
+// descheduled thread holds every one of them, and 2-thread sgemm 2048 fell to 15 GFLOP/s
+// (from ~300) while another build ran. Packing A once per column range costs m k next
+// to the range's m k (range width) multiply-adds.
+template <class T>
+void packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
+            MatrixRef<T> c, int nthreads) {
+  // NOTE: the one-thread case calls the loops directly: entering an OpenMP region costs
+  // about 4 us, as much as a whole 48^3 product (measured with a 32..128 sweep).
+  if (nthreads <= 1 || k == 0) return packed_one(m, n, k, a, b, c);
+  parallel_columns(n, microkernel_nr(T{}), nthreads, [&](std::int64_t lo, std::int64_t hi) {
+    packed_one(m, hi - lo, k, a, {b.data + lo * b.cs, b.rs, b.cs}, {c.data + lo * c.cs, c.rs, c.cs});
+  });
+}
+
+#ifdef LINA_BLAS_OPENBLAS
+// The optional OpenBLAS backend (cmake/LinaBlas.cmake): C = A B through cblas_?gemm when
+// C's rows and one axis of each operand are contiguous. Returns false to leave the
+// product to lina's kernels.
+template <class T>
+bool blas_gemm(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
+               MatrixRef<T> c, int nthreads) {
+  if (m > INT_MAX || n > INT_MAX || k > INT_MAX || c.cs != 1 || c.rs < n) return false;
+  auto layout = [](MatrixRef<const T> x, std::int64_t rows, std::int64_t cols, CBLAS_TRANSPOSE& t, std::int64_t& ld) {
+    if (x.cs == 1 && x.rs >= std::max<std::int64_t>(1, cols) && x.rs <= INT_MAX) {
+      t = CblasNoTrans;
+      ld = x.rs;
+      return true;
+    }
+    if (x.rs == 1 && x.cs >= std::max<std::int64_t>(1, rows) && x.cs <= INT_MAX) {
+      t = CblasTrans;
+      ld = x.cs;
+      return true;
+    }
+    return false;
+  };
+  CBLAS_TRANSPOSE ta, tb;
+  std::int64_t lda, ldb;
+  if (!layout(a, m, k, ta, lda) || !layout(b, k, n, tb, ldb)) return false;
+  // OpenBLAS keeps its own thread pool: size it to lina's decision (one thread for
+  // small products), and only when that changes, since resizing it is not free.
+  static std::atomic<int> blas_threads{-1};
+  if (blas_threads.exchange(nthreads) != nthreads) openblas_set_num_threads(nthreads);
+  if constexpr (std::is_same_v<T, float>)
+    cblas_sgemm(CblasRowMajor, ta, tb, int(m), int(n), int(k), 1.0f, a.data, int(lda), b.data, int(ldb), 0.0f, c.data,
+                int(c.rs));
+  else
+    cblas_dgemm(CblasRowMajor, ta, tb, int(m), int(n), int(k), 1.0, a.data, int(lda), b.data, int(ldb), 0.0, c.data,
+                int(c.rs));
+  return true;
+}
+#endif
 
 template <class T>
 void gemm_impl(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
                MatrixRef<T> c, bool allow_threads) {
   if (m == 0 || n == 0) return;
-  if (k == 0) {
-    for (std::int64_t i = 0; i < m; ++i)
-      for (std::int64_t j = 0; j < n; ++j) c.data[i * c.rs + j * c.cs] = T(0);
-    return;
-  }
-  const std::int64_t flops = m * n * k;
-  if (flops <= kSmallFlops) return gemm_small(m, n, k, a, b, c);
+  // One column of C: y = A x; one row: C^T = B^T a^T.
+  if (n == 1) return gemv(m, k, a, b.data, b.rs, c.data, c.rs, allow_threads);
+  if (m == 1) return gemv(n, k, MatrixRef<const T>{b.data, b.cs, b.rs}, a.data, a.cs, c.data, c.cs, allow_threads);
   int nthreads = 1;
 #ifdef LINA_HAVE_OPENMP
-  if (allow_threads && flops >= kThreadFlops && !omp_in_parallel()) nthreads = get_num_threads();
+  if (allow_threads && m * n * k >= kThreadFlops && !omp_in_parallel()) nthreads = get_num_threads();
 #else
   (void)allow_threads;
 #endif
-  gemm_packed(m, n, k, a, b, c, nthreads);
+#ifdef LINA_BLAS_OPENBLAS
+  // Not for the batched path's products (allow_threads false, run inside a parallel
+  // region): OpenBLAS's thread pool is one for the process.
+  if (allow_threads && blas_gemm(m, n, k, a, b, c, nthreads)) return;
+#endif
+  if (use_direct(m, n, k)) return gemm_direct(m, n, k, a, b, c, nthreads);
+  packed(m, n, k, a, b, c, nthreads);
 }
 
 }  // namespace
+
+void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a, MatrixRef<const float> b,
+                 MatrixRef<float> c, int nthreads) {
+  packed(m, n, k, a, b, c, nthreads);
+}
+void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
+                 MatrixRef<const double> b, MatrixRef<double> c, int nthreads) {
+  packed(m, n, k, a, b, c, nthreads);
+}
 
 void gemm(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a, MatrixRef<const float> b,
           MatrixRef<float> c, bool allow_threads) {
@@ -198,9 +257,24 @@ void gemm(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double
   gemm_impl(m, n, k, a, b, c, allow_threads);
 }
 
-int gemm_mr() { return kMR; }
+GemmBlocking gemm_blocking_float() {
+  return {microkernel_mr(), microkernel_nr(0.f), Blocking<float>::kc, Blocking<float>::mc, Blocking<float>::nc};
+}
+GemmBlocking gemm_blocking_double() {
+  return {microkernel_mr(), microkernel_nr(0.0), Blocking<double>::kc, Blocking<double>::mc, Blocking<double>::nc};
+}
+int gemm_mr() { return microkernel_mr(); }
 int gemm_nr_float() { return microkernel_nr(0.f); }
 int gemm_nr_double() { return microkernel_nr(0.0); }
 std::string gemm_target() { return microkernel_target(); }
+
+std::string gemm_backend() {
+#ifdef LINA_BLAS_OPENBLAS
+  std::string config = openblas_get_config();
+  return "OpenBLAS (" + config + ")";
+#else
+  return "";
+#endif
+}
 
 }  // namespace lina::kernels

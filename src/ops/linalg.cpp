@@ -20,7 +20,12 @@ namespace lina {
 
 namespace {
 
+// A batch runs its products in parallel (one per thread at a time) when there are
+// enough of them, or when each is too small for the GEMM to thread itself (below 128^3
+// multiply-adds, kThreadFlops in gemm_driver.cpp): the MLP case, 1000 x 64 x 64 products,
+// otherwise ran on one thread. Below kBatchThreadFlops in all, one thread is faster.
 constexpr std::int64_t kBatchThreadFlops = std::int64_t{1} << 16;
+constexpr std::int64_t kGemmThreadFlops = std::int64_t{1} << 21;
 
 // C (m x n, contiguous rows) = A * B for one matrix, any dtype.
 template <class T>
@@ -85,10 +90,12 @@ Array batched_matmul(const Array& a2, const Array& b2, DType t, Array* into = nu
       matmul_2d<T>(m, n, k, reinterpret_cast<const T*>(abase + aoff), ars, acs,
                    reinterpret_cast<const T*>(bbase + boff), brs, bcs, cbase + idx * m * n, threads);
     };
-    const bool parallel_batch = nbatch > 1 && m * n * k < kBatchThreadFlops * 4;
+    const int nthreads = get_num_threads();
+    const bool parallel_batch = nbatch > 1 && (m * n * k < kGemmThreadFlops || nbatch >= 2 * nthreads);
 #ifdef LINA_HAVE_OPENMP
-    if (parallel_batch && nbatch * m * n * k >= kBatchThreadFlops && !omp_in_parallel() && get_num_threads() > 1) {
-#pragma omp parallel for schedule(static) num_threads(get_num_threads())
+    // guided: a thread descheduled by another process leaves its share to the others.
+    if (parallel_batch && nbatch * m * n * k >= kBatchThreadFlops && !omp_in_parallel() && nthreads > 1) {
+#pragma omp parallel for schedule(guided) num_threads(nthreads)
       for (std::int64_t i = 0; i < nbatch; ++i) one(i, false);
       return;
     }
@@ -99,7 +106,36 @@ Array batched_matmul(const Array& a2, const Array& b2, DType t, Array* into = nu
   return c;
 }
 
+// The common products, 1-D or 2-D float operands of one dtype, go straight to the GEMM:
+// building broadcast views for a batch of one costs about a microsecond, as much as a
+// 48 x 48 product. Returns false (doing nothing) for every other case.
+bool matmul_2d_direct(const Array& a, const Array& b, Array* into, Array& result) {
+  const DType t = a.dtype();
+  if (b.dtype() != t || (t != float32 && t != float64) || a.ndim() < 1 || a.ndim() > 2 || b.ndim() < 1 ||
+      b.ndim() > 2)
+    return false;
+  const bool a2 = a.ndim() == 2, b2 = b.ndim() == 2;
+  const std::int64_t m = a2 ? a.shape()[0] : 1, k = a.shape()[a2 ? 1 : 0], n = b2 ? b.shape()[1] : 1;
+  if (b.shape()[0] != k) return false;
+  Shape shape;
+  if (a2) shape.push_back(m);
+  if (b2) shape.push_back(n);
+  if (into != nullptr && into->shape() != shape) return false;
+  result = into != nullptr ? *into : Array(shape, t);
+  const std::int64_t isz = a.itemsize();
+  const std::int64_t ars = a2 ? a.strides()[0] / isz : 0, acs = a.strides()[a2 ? 1 : 0] / isz;
+  const std::int64_t brs = b.strides()[0] / isz, bcs = b2 ? b.strides()[1] / isz : 1;
+  visit_dtype(t, [&](auto tag) {
+    using T = decltype(tag);
+    if constexpr (std::is_floating_point_v<T>)
+      kernels::gemm(m, n, k, {static_cast<const T*>(a.raw_data()), ars, acs},
+                    {static_cast<const T*>(b.raw_data()), brs, bcs}, {static_cast<T*>(result.raw_data()), n, 1});
+  });
+  return true;
+}
+
 Array matmul_impl(const Array& a, const Array& b, Array* into = nullptr) {
+  if (Array c; matmul_2d_direct(a, b, into, c)) return c;
   for (int i = 0; i < 2; ++i) {
     const Array& x = i == 0 ? a : b;
     if (x.ndim() == 0)
@@ -123,6 +159,11 @@ Array matmul(const Array& a, const Array& b) { return matmul_impl(a, b); }
 Array& matmul(const Array& a, const Array& b, Array& out) {
   // Fast path: out already has the product's dtype and layout and overlaps neither
   // operand, so the GEMM writes straight into it.
+  if (out.is_contiguous() && out.dtype() == promote_types(a.dtype(), b.dtype()) && !out.shares_memory_with(a) &&
+      !out.shares_memory_with(b) && a.ndim() >= 1 && b.ndim() >= 1 && a.ndim() <= 2 && b.ndim() <= 2 &&
+      a.dtype() == b.dtype()) {
+    if (Array c; matmul_2d_direct(a, b, &out, c)) return out;
+  }
   if (out.is_contiguous() && out.dtype() == promote_types(a.dtype(), b.dtype()) && !out.shares_memory_with(a) &&
       !out.shares_memory_with(b) && a.ndim() >= 2 && b.ndim() >= 2) {
     Shape ba(a.shape().begin(), a.shape().end() - 2), bb(b.shape().begin(), b.shape().end() - 2);
@@ -213,6 +254,10 @@ std::string simd_targets() { return kernels::compiled_targets(); }
 std::string kernels_target() { return kernels::gemm_target(); }
 
 std::string gemm_info() {
+  const std::string backend = kernels::gemm_backend();
+  if (!backend.empty())
+    return "2-D float32/float64 products: " + backend + "; batched products and the rest: lina GEMM (packed, " +
+           "BLIS design): Highway target " + kernels::gemm_target();
   return "lina GEMM (packed, BLIS design): Highway target " + kernels::gemm_target() + ", micro-kernel " +
          std::to_string(kernels::gemm_mr()) + "x" + std::to_string(kernels::gemm_nr_float()) + " float32, " +
          std::to_string(kernels::gemm_mr()) + "x" + std::to_string(kernels::gemm_nr_double()) + " float64";

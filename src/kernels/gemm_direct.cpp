@@ -1,0 +1,249 @@
+// NOTE: [Direct GEMM]
+// C (m x n) = A (m x k) * B (k x n) for small shapes, without packing: the tile kernel
+// reads A through its strides (one broadcast per row and step) and B's rows where they
+// lie, so a 16 x 16 or 64 x 64 product costs no more than its multiply-adds. Packing
+// pays off only when a panel is reused many times from cache; for small shapes the
+// whole of B already sits in L1 and packing would double the memory traffic (the MLP
+// case of issue 3: batches of 16 x 16 products).
+//
+//   columns of C in blocks of W = NV vectors          rows in blocks of R
+//   +--------+--------+----+                          acc[r][v] += a[i+r, p] * B[p, j+v*V..]
+//   | NV * V | NV * V |tail|  <- tail: B copied into a zero-padded k x W buffer and C
+//   +--------+--------+----+     computed aside, so every load and store is a full vector
+//
+// R x NV accumulators stay in registers across all k steps: on AVX-512 (32 registers)
+// R = 8, 12, 6 for NV = 1, 2, 4; on AVX2 (16 registers) R = 8, 6 for NV = 1, 2. C is written, never read.
+// B's rows must be contiguous and so must C's; gemm_direct (below) copies operands that
+// are not. Compiled once per Highway target (foreach_target.h).
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "kernels/gemm.hpp"
+#include "kernels/gemm_threads.hpp"
+
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "kernels/gemm_direct.cpp"
+#include "hwy/foreach_target.h"  // IWYU pragma: keep
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace lina::kernels::HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+#if HWY_HAVE_SCALABLE
+// Sizeless vectors (SVE, RVV) cannot be held in arrays; these targets take the plain loop.
+template <class T>
+void Direct(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs,
+            const T* b, std::int64_t ldb, T* c, std::int64_t ldc, bool accumulate) {
+  for (std::int64_t i = 0; i < m; ++i)
+    for (std::int64_t j = 0; j < n; ++j) {
+      T s = 0;
+      for (std::int64_t p = 0; p < k; ++p) s += a[i * ars + p * acs] * b[p * ldb + j];
+      c[i * ldc + j] = (accumulate ? c[i * ldc + j] : T(0)) + s;
+    }
+}
+#else
+
+// AVX-512 has 32 vector registers, the other x86 targets 16.
+constexpr bool kManyRegisters = HWY_TARGET == HWY_AVX3 || HWY_TARGET == HWY_AVX3_DL;
+constexpr int kMaxNV = kManyRegisters ? 4 : 2;
+// Rows per tile: R x NV accumulators, NV loads of B and one broadcast of A must fit.
+// NV = 1 (16 x 16 float32 products) uses 8 rows, not the 16 that would fit: g++ kept a
+// 16-row accumulator array on the stack (zeroed with rep stos) and batched 16 x 16 ran
+// at 54 GFLOP/s instead of 67-85. The loops over rows are unrolled for the same reason.
+template <int NV>
+constexpr int kRows = kManyRegisters ? (NV == 1 ? 8 : (NV == 2 ? 12 : 6)) : (NV == 1 ? 8 : 6);
+
+// One R x (NV * V) tile of C over all k steps.
+template <class T, int R, int NV>
+HWY_NOINLINE void Tile(std::int64_t k, const T* HWY_RESTRICT a, std::int64_t ars, std::int64_t acs,
+                       const T* HWY_RESTRICT b, std::int64_t ldb, T* HWY_RESTRICT c, std::int64_t ldc,
+                       bool accumulate) {
+  const hn::ScalableTag<T> d;
+  using V = decltype(hn::Zero(d));
+  const std::size_t lanes = hn::Lanes(d);
+  V acc[R][NV];
+  HWY_UNROLL(16)
+  for (int r = 0; r < R; ++r)
+    for (int v = 0; v < NV; ++v) acc[r][v] = hn::Zero(d);
+  for (std::int64_t p = 0; p < k; ++p) {
+    V bv[NV];
+    for (int v = 0; v < NV; ++v) bv[v] = hn::LoadU(d, b + v * lanes);
+    const T* ap = a + p * acs;
+    HWY_UNROLL(16)
+    for (int r = 0; r < R; ++r) {
+      const V av = hn::Set(d, ap[r * ars]);
+      for (int v = 0; v < NV; ++v) acc[r][v] = hn::MulAdd(av, bv[v], acc[r][v]);
+    }
+    b += ldb;
+  }
+  HWY_UNROLL(16)
+  for (int r = 0; r < R; ++r)
+    for (int v = 0; v < NV; ++v) {
+      T* dst = c + r * ldc + v * lanes;
+      hn::StoreU(accumulate ? hn::Add(acc[r][v], hn::LoadU(d, dst)) : acc[r][v], d, dst);
+    }
+}
+
+using TileFn = void (*)(std::int64_t, const void*, std::int64_t, std::int64_t, const void*, std::int64_t, void*,
+                       std::int64_t, bool);
+template <class T, int R, int NV>
+void TileErased(std::int64_t k, const void* a, std::int64_t ars, std::int64_t acs, const void* b, std::int64_t ldb,
+                void* c, std::int64_t ldc, bool accumulate) {
+  Tile<T, R, NV>(k, static_cast<const T*>(a), ars, acs, static_cast<const T*>(b), ldb, static_cast<T*>(c), ldc,
+                 accumulate);
+}
+// kTiles<T, NV, R>[r] computes an r-row tile, r < R (the last rows of a column block).
+template <class T, int NV, std::size_t... r>
+constexpr auto MakeTiles(std::index_sequence<0, r...>) {
+  return std::array<TileFn, 1 + sizeof...(r)>{nullptr, &TileErased<T, int(r), NV>...};
+}
+
+// Rows [0, m) of one column block of width NV vectors.
+template <class T, int NV>
+void RowBlocks(std::int64_t m, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs, const T* b,
+               std::int64_t ldb, T* c, std::int64_t ldc, bool acc) {
+  constexpr int R = kRows<NV>;
+  static constexpr auto kTiles = MakeTiles<T, NV>(std::make_index_sequence<R>());
+  std::int64_t i = 0;
+  for (; i + R <= m; i += R) Tile<T, R, NV>(k, a + i * ars, ars, acs, b, ldb, c + i * ldc, ldc, acc);
+  if (i < m) kTiles[static_cast<std::size_t>(m - i)](k, a + i * ars, ars, acs, b, ldb, c + i * ldc, ldc, acc);
+}
+
+template <class T>
+void ColumnBlock(int nv, std::int64_t m, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs, const T* b,
+                 std::int64_t ldb, T* c, std::int64_t ldc, bool acc) {
+  if (nv == 1) return RowBlocks<T, 1>(m, k, a, ars, acs, b, ldb, c, ldc, acc);
+  if (nv == 2) return RowBlocks<T, 2>(m, k, a, ars, acs, b, ldb, c, ldc, acc);
+  if constexpr (kMaxNV >= 4) return RowBlocks<T, 4>(m, k, a, ars, acs, b, ldb, c, ldc, acc);
+}
+
+template <class T>
+void Direct(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs,
+            const T* b, std::int64_t ldb, T* c, std::int64_t ldc, bool acc) {
+  const std::int64_t lanes = static_cast<std::int64_t>(hn::Lanes(hn::ScalableTag<T>()));
+  const std::int64_t wide = kMaxNV * lanes;
+  std::int64_t j = 0;
+  for (; j + wide <= n; j += wide) ColumnBlock<T>(kMaxNV, m, k, a, ars, acs, b + j, ldb, c + j, ldc, acc);
+  const std::int64_t rest = n - j;
+  if (rest == 0) return;
+  const int nv = rest <= lanes ? 1 : (rest <= 2 * lanes ? 2 : kMaxNV);
+  const std::int64_t w = nv * lanes;
+  if (rest == w) return ColumnBlock<T>(nv, m, k, a, ars, acs, b + j, ldb, c + j, ldc, acc);
+  // The ragged last block: full vectors on zero-padded copies of B's and C's columns.
+  thread_local std::vector<T> bpad, cpad;
+  bpad.resize(static_cast<std::size_t>(k * w));
+  cpad.resize(static_cast<std::size_t>(m * w));
+  for (std::int64_t p = 0; p < k; ++p) {
+    std::copy_n(b + p * ldb + j, rest, bpad.data() + p * w);
+    std::fill_n(bpad.data() + p * w + rest, w - rest, T(0));
+  }
+  ColumnBlock<T>(nv, m, k, a, ars, acs, bpad.data(), w, cpad.data(), w, false);
+  for (std::int64_t i = 0; i < m; ++i)
+    for (std::int64_t q = 0; q < rest; ++q) {
+      T& dst = c[i * ldc + j + q];
+      dst = (acc ? dst : T(0)) + cpad[static_cast<std::size_t>(i * w + q)];
+    }
+}
+#endif  // HWY_HAVE_SCALABLE
+
+void DirectF32(std::int64_t m, std::int64_t n, std::int64_t k, const float* a, std::int64_t ars, std::int64_t acs,
+               const float* b, std::int64_t ldb, float* c, std::int64_t ldc, bool acc) {
+  Direct<float>(m, n, k, a, ars, acs, b, ldb, c, ldc, acc);
+}
+void DirectF64(std::int64_t m, std::int64_t n, std::int64_t k, const double* a, std::int64_t ars, std::int64_t acs,
+               const double* b, std::int64_t ldb, double* c, std::int64_t ldc, bool acc) {
+  Direct<double>(m, n, k, a, ars, acs, b, ldb, c, ldc, acc);
+}
+
+}  // namespace lina::kernels::HWY_NAMESPACE
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace lina::kernels {
+HWY_EXPORT(DirectF32);
+HWY_EXPORT(DirectF64);
+
+namespace {
+
+void direct_kernel(std::int64_t m, std::int64_t n, std::int64_t k, const float* a, std::int64_t ars, std::int64_t acs,
+                   const float* b, std::int64_t ldb, float* c, std::int64_t ldc, bool acc) {
+  HWY_DYNAMIC_DISPATCH(DirectF32)(m, n, k, a, ars, acs, b, ldb, c, ldc, acc);
+}
+void direct_kernel(std::int64_t m, std::int64_t n, std::int64_t k, const double* a, std::int64_t ars,
+                   std::int64_t acs, const double* b, std::int64_t ldb, double* c, std::int64_t ldc, bool acc) {
+  HWY_DYNAMIC_DISPATCH(DirectF64)(m, n, k, a, ars, acs, b, ldb, c, ldc, acc);
+}
+
+// Cache blocking around the tile kernel for large products: a KC-deep slice of A and B
+// at a time (C accumulates after the first), and MC rows of A per call, so that the
+// MC x KC block of A stays in L2 while the kernel sweeps B's columns, each KC x W
+// column block of B staying in L1/L2 across the MC rows.
+constexpr std::int64_t kDirectKC = 256;
+constexpr std::int64_t kDirectMC = 120;
+
+template <class T>
+void blocked(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs,
+             const T* b, std::int64_t ldb, T* c, std::int64_t ldc) {
+  for (std::int64_t pc = 0; pc < k; pc += kDirectKC) {
+    const std::int64_t kc = std::min(kDirectKC, k - pc);
+    for (std::int64_t ic = 0; ic < m; ic += kDirectMC)
+      direct_kernel(std::min(kDirectMC, m - ic), n, kc, a + ic * ars + pc * acs, ars, acs, b + pc * ldb, ldb,
+                    c + ic * ldc, ldc, pc > 0);
+  }
+}
+
+// The kernel wants B's and C's rows contiguous; other layouts go through a copy (of
+// size k x n or m x n, small next to the m n k multiply-adds). Threads take disjoint
+// column ranges of C, multiples of 64 (whole vectors), as the packed path does (NOTE:
+// [GEMM threads]).
+template <class T>
+void direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
+            MatrixRef<T> c, int nthreads) {
+  if (k == 0) {  // C = 0; B (possibly empty, even null) is not read
+    for (std::int64_t i = 0; i < m; ++i)
+      for (std::int64_t j = 0; j < n; ++j) c.data[i * c.rs + j * c.cs] = T(0);
+    return;
+  }
+  thread_local std::vector<T> bcopy, ccopy;
+  const T* bp = b.data;
+  std::int64_t ldb = b.rs;
+  if (b.cs != 1) {
+    bcopy.resize(static_cast<std::size_t>(k * n));
+    for (std::int64_t p = 0; p < k; ++p)
+      for (std::int64_t j = 0; j < n; ++j) bcopy[static_cast<std::size_t>(p * n + j)] = b.data[p * b.rs + j * b.cs];
+    bp = bcopy.data();
+    ldb = n;
+  }
+  T* cp = c.data;
+  std::int64_t ldc = c.rs;
+  if (c.cs != 1) {
+    ccopy.resize(static_cast<std::size_t>(m * n));
+    cp = ccopy.data();
+    ldc = n;
+  }
+  parallel_columns(n, 64, nthreads, [&](std::int64_t lo, std::int64_t hi) {
+    blocked(m, hi - lo, k, a.data, a.rs, a.cs, bp + lo, ldb, cp + lo, ldc);
+  });
+  if (c.cs != 1)
+    for (std::int64_t i = 0; i < m; ++i)
+      for (std::int64_t j = 0; j < n; ++j) c.data[i * c.rs + j * c.cs] = cp[i * n + j];
+}
+
+}  // namespace
+
+void gemm_direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a, MatrixRef<const float> b,
+                 MatrixRef<float> c, int nthreads) {
+  direct(m, n, k, a, b, c, nthreads);
+}
+void gemm_direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
+                 MatrixRef<const double> b, MatrixRef<double> c, int nthreads) {
+  direct(m, n, k, a, b, c, nthreads);
+}
+
+}  // namespace lina::kernels
+#endif  // HWY_ONCE

@@ -1,0 +1,37 @@
+// How the GEMM paths use threads (NOTE: [GEMM threads] in gemm_driver.cpp): disjoint
+// column ranges of C, handed out dynamically, with no barrier but the final join.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+
+#ifdef LINA_HAVE_OPENMP
+#include <omp.h>
+#endif
+
+namespace lina::kernels {
+
+// Calls f(lo, hi) for column ranges covering [0, n), each a whole number of `quantum`
+// columns (but the last), on `nthreads` threads. Four chunks per thread, taken
+// dynamically: a thread that the OS deschedules (other processes share the cores) holds
+// back one chunk, not a whole half of the product.
+template <class F>
+void parallel_columns(std::int64_t n, std::int64_t quantum, int nthreads, F&& f) {
+  const std::int64_t units = (n + quantum - 1) / quantum;
+  const std::int64_t chunks = std::min<std::int64_t>(units, std::int64_t{4} * nthreads);
+  auto chunk = [&](std::int64_t i) {
+    const std::int64_t lo = std::min(n, units * i / chunks * quantum);
+    const std::int64_t hi = std::min(n, units * (i + 1) / chunks * quantum);
+    if (hi > lo) f(lo, hi);
+  };
+#ifdef LINA_HAVE_OPENMP
+  if (nthreads > 1 && chunks > 1) {
+#pragma omp parallel for schedule(dynamic, 1) num_threads(nthreads)
+    for (std::int64_t i = 0; i < chunks; ++i) chunk(i);
+    return;
+  }
+#endif
+  for (std::int64_t i = 0; i < chunks; ++i) chunk(i);
+}
+
+}  // namespace lina::kernels
