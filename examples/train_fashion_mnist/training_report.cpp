@@ -92,20 +92,20 @@ std::vector<std::string> write_training_pictures(const TrainingHistory& h, const
   const plot::Color train_color = plot::Color::hex("#1f77b4"), test_color = plot::Color::hex("#d62728");
   plot::Figure curves(1, 2, 1200, 480);
   curves.suptitle("Fashion-MNIST, 784-256-128-10 MLP trained with lina");
-  auto& loss = curves.axes(0, 0);
-  loss.plot(epochs, as_array(h.train_loss), {.color = train_color, .width = 2, .marker = "o", .label = "train"});
-  loss.plot(epochs, as_array(h.test_loss), {.color = test_color, .width = 2, .marker = "s", .label = "test"});
-  loss.set_title("Cross-entropy loss");
-  loss.set_xlabel("epoch");
-  loss.grid();
-  loss.legend("best");
-  auto& acc = curves.axes(0, 1);
-  acc.plot(epochs, as_array(h.train_accuracy), {.color = train_color, .width = 2, .marker = "o", .label = "train"});
-  acc.plot(epochs, as_array(h.test_accuracy), {.color = test_color, .width = 2, .marker = "s", .label = "test"});
-  acc.set_title("Accuracy");
-  acc.set_xlabel("epoch");
-  acc.grid();
-  acc.legend("best");
+  const struct {
+    const char* title;
+    const std::vector<double>& train;
+    const std::vector<double>& test;
+  } panels[] = {{"Cross-entropy loss", h.train_loss, h.test_loss}, {"Accuracy", h.train_accuracy, h.test_accuracy}};
+  for (int i = 0; i < 2; ++i) {
+    auto& ax = curves.axes(0, i);
+    ax.plot(epochs, as_array(panels[i].train), {.color = train_color, .width = 2, .marker = "o", .label = "train"});
+    ax.plot(epochs, as_array(panels[i].test), {.color = test_color, .width = 2, .marker = "s", .label = "test"});
+    ax.set_title(panels[i].title);
+    ax.set_xlabel("epoch");
+    ax.grid();
+    ax.legend("best");
+  }
   curves.save_svg(path("training_curves.svg"));
   written.push_back(path("training_curves.svg"));
 
