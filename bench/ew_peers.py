@@ -2,24 +2,14 @@
 and byte counts, on 1 and 2 threads. NumPy's elementwise loops and reductions are
 single-threaded whatever the setting; PyTorch's are threaded (torch.set_num_threads)."""
 import json
-import time
 
 import numpy as np
+from peer_common import best_seconds
 
 try:
     import torch
 except ImportError:  # python3-torch is a benchmark-only peer
     torch = None
-
-
-def best_seconds(f, reps=7):
-    f()
-    best = float("inf")
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        f()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def per_call_seconds(f, calls=20000, reps=7):

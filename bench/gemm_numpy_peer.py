@@ -3,29 +3,13 @@
 Same shapes and names as bench/gemm_workloads.hpp."""
 import json
 import os
-import time
 
 import numpy as np
+from peer_common import best_seconds, blas_name, threadpool_limits
 
 QUICK = os.environ.get("LINA_BENCH_QUICK") == "1"
 
 
-def best_seconds(f, reps):
-    f()
-    best = float("inf")
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        f()
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
-try:
-    from threadpoolctl import threadpool_info, threadpool_limits
-    blas_name = ",".join(sorted({i["internal_api"] for i in threadpool_info() if i["user_api"] == "blas"})) or "blas"
-except ImportError:
-    threadpool_limits = None
-    blas_name = "blas"
 
 
 def record(workload, seconds, flops, threads):

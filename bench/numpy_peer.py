@@ -1,18 +1,8 @@
 """NumPy's side of bench/compare: the same workloads as lina's *_bench programs."""
 import json
-import time
 
 import numpy as np
-
-
-def best_seconds(f, reps=7):
-    f()
-    best = float("inf")
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        f()
-        best = min(best, time.perf_counter() - t0)
-    return best
+from peer_common import best_seconds, blas_name, threadpool_limits
 
 
 def record(group, workload, seconds, value, unit, threads=1):
@@ -25,12 +15,6 @@ rng = np.random.default_rng(42)
 
 # Matrix products (NumPy's matmul calls its BLAS for float32/float64). The BLAS is
 # named in the records; threadpoolctl (Debian's python3-threadpoolctl) sets its threads.
-try:
-    from threadpoolctl import threadpool_info, threadpool_limits
-    blas_name = ",".join(sorted({i["internal_api"] for i in threadpool_info() if i["user_api"] == "blas"})) or "blas"
-except ImportError:
-    threadpool_limits = None
-    blas_name = "blas"
 
 
 def record_blas(workload, seconds, value, threads):
