@@ -1,72 +1,140 @@
 // NOTE: [Tiled transpose copy]
 // A copy whose destination is contiguous along one plan dimension and whose source is
-// contiguous along the other (a.T.copy(), out.assign(a.T)) reads one of them across
+// contiguous along another (a.T.copy(), out.assign(a.T), the last two axes of
+// transpose(a, {0, 2, 1}), the first and last of {2, 1, 0}) reads one of them across
 // rows whatever the loop order. Walked row by row, every element read touches a new
 // cache line, and for power-of-two row lengths (4096 float32 = 16 KiB) the lines map to
 // the same few cache sets and evict each other: about 1 GB/s. Copying square tiles
-// keeps a tile's source lines in cache while the destination is written along them.
+// keeps a tile's source lines in cache while the destination is written along them,
+// and the tiles are transposed in vector registers (NOTE: [In-register transpose]).
+//
+// The two dimensions are plan dimension 0 (the destination's unit stride; the plan puts
+// it innermost) and the dimension k along which the source has unit stride; every other
+// plan dimension is a batch of such transposes. Work is cut into units of kCopyTile
+// destination rows (columns of the source) of one batch entry; threads take contiguous
+// runs of units.
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
+#include <cstdlib>
+#include <vector>
 
 #include "core/loop_plan.hpp"
+#include "kernels/transpose_block.hpp"
 
 namespace lina::kernels {
 
-// Rows per tile: 16 source lines stay within L1's ways even when their addresses are a
-// power of two apart. Measured on the 4096x4096 float32 transpose (one thread): 16 ->
-// 5.6 GB/s, 32 -> 5.1, 64 -> 3.6; untiled 1.0.
-inline constexpr std::int64_t kCopyTile = 16;
+// Destination rows per unit of work: one column of transpose_block's cache tiles
+// (kTileCols in transpose_block.cpp), so that threads split on tile boundaries.
+inline constexpr std::int64_t kCopyTile = 128;
 
-template <class T>
-void copy_tile(char* dst, const char* src, std::int64_t n0, std::int64_t n1, std::int64_t d1, std::int64_t s0) {
-  // dst(i0, i1) = dst + i0*sizeof(T) + i1*d1;  src(i0, i1) = src + i0*s0 + i1*sizeof(T)
-  for (std::int64_t i1 = 0; i1 < n1; ++i1) {
-    T* out = reinterpret_cast<T*>(dst + i1 * d1);
-    const char* in = src + i1 * static_cast<std::int64_t>(sizeof(T));
-    for (std::int64_t i0 = 0; i0 < n0; ++i0) std::memcpy(out + i0, in + i0 * s0, sizeof(T));
+// A plan with the transpose pattern, seen as a batch of transpose_block calls.
+struct TransposeLayout {
+  char* dst = nullptr;        // element (0, 0) of batch entry 0
+  const char* src = nullptr;
+  std::int64_t rows = 0, cols = 0;                   // plan dimensions 0 and k
+  std::int64_t src_row_stride = 0, dst_row_stride = 0;  // bytes: src along dim 0, dst along k
+  std::vector<std::int64_t> batch_shape;              // the other dimensions, innermost first
+  std::vector<std::array<std::int64_t, 2>> batch_strides;  // [dim][dst, src], bytes
+  std::int64_t batches = 1;
+};
+
+// Fills `out` and returns true when the plan (operand 0 the destination) has the
+// transpose pattern with elements of `itemsize` bytes that transpose_block handles.
+inline bool find_transpose_layout(const detail::LoopPlan& plan, std::int64_t itemsize, TransposeLayout& out) {
+  if (plan.empty || plan.nops != 2 || plan.shape.size() < 2) return false;
+  if (itemsize != 1 && itemsize != 4 && itemsize != 8) return false;
+  const auto& st0 = plan.strides[0];
+  if (std::llabs(st0[0]) != itemsize) return false;
+  std::size_t k = 0;
+  for (std::size_t d = 1; d < plan.shape.size() && k == 0; ++d)
+    if (std::llabs(plan.strides[d][1]) == itemsize) k = d;
+  if (k == 0) return false;
+  const auto& stk = plan.strides[k];
+  // Small transposes gain nothing from tiles; a source that does not move along
+  // dimension 0 (broadcast) is a fill, which the plain loop does well.
+  if (plan.shape[0] < 8 || plan.shape[k] < 8 || std::llabs(st0[1]) < 2 * itemsize) return false;
+  if (st0[1] % itemsize != 0 || stk[0] % itemsize != 0) return false;
+  if (reinterpret_cast<std::uintptr_t>(plan.base[0]) % itemsize != 0 ||
+      reinterpret_cast<std::uintptr_t>(plan.base[1]) % itemsize != 0)
+    return false;
+  out.rows = plan.shape[0];
+  out.cols = plan.shape[k];
+  out.dst = plan.base[0];
+  out.src = plan.base[1];
+  std::int64_t dst_r = st0[0], src_r = st0[1], dst_c = stk[0], src_c = stk[1];
+  // Negative unit strides: walk that dimension from its other end, so both unit strides
+  // are +itemsize (the other operand's stride along it changes sign).
+  if (dst_r < 0) {
+    out.dst += (out.rows - 1) * dst_r;
+    out.src += (out.rows - 1) * src_r;
+    dst_r = -dst_r;
+    src_r = -src_r;
+  }
+  if (src_c < 0) {
+    out.dst += (out.cols - 1) * dst_c;
+    out.src += (out.cols - 1) * src_c;
+    dst_c = -dst_c;
+    src_c = -src_c;
+  }
+  out.src_row_stride = src_r;
+  out.dst_row_stride = dst_c;
+  out.batch_shape.clear();
+  out.batch_strides.clear();
+  out.batches = 1;
+  for (std::size_t d = 1; d < plan.shape.size(); ++d) {
+    if (d == k) continue;
+    out.batch_shape.push_back(plan.shape[d]);
+    out.batch_strides.push_back({plan.strides[d][0], plan.strides[d][1]});
+    out.batches *= plan.shape[d];
+  }
+  return true;
+}
+
+// Copies units [lo, hi) of the layout: unit u is kCopyTile destination rows (tile
+// u % tiles) of batch entry u / tiles.
+inline void copy_transpose_units(const TransposeLayout& t, std::int64_t itemsize, std::int64_t lo,
+                                 std::int64_t hi) {
+  const std::int64_t tiles = (t.cols + kCopyTile - 1) / kCopyTile;
+  std::int64_t batch = -1, dst_off = 0, src_off = 0;
+  for (std::int64_t u = lo; u < hi; ++u) {
+    if (u / tiles != batch) {  // decompose the batch index, innermost dimension first
+      batch = u / tiles;
+      dst_off = src_off = 0;
+      std::int64_t rem = batch;
+      for (std::size_t d = 0; d < t.batch_shape.size(); ++d) {
+        const std::int64_t i = rem % t.batch_shape[d];
+        rem /= t.batch_shape[d];
+        dst_off += i * t.batch_strides[d][0];
+        src_off += i * t.batch_strides[d][1];
+      }
+    }
+    const std::int64_t c0 = u % tiles * kCopyTile, n = std::min(kCopyTile, t.cols - c0);
+    transpose_block(static_cast<std::size_t>(itemsize), t.src + src_off + c0 * itemsize, t.src_row_stride, t.rows,
+                    n, t.dst + dst_off + c0 * t.dst_row_stride, t.dst_row_stride);
   }
 }
 
-// Copies a two-dimensional plan (operand 0 the destination) in tiles when it has the
-// transpose pattern; returns false, doing nothing, otherwise.
+// Copies a plan (operand 0 the destination) in tiles when it has the transpose
+// pattern; returns false, doing nothing, otherwise.
 inline bool tiled_transpose_copy(const detail::LoopPlan& plan, std::int64_t itemsize) {
-  if (plan.empty || plan.nops != 2 || plan.shape.size() != 2) return false;
-  const std::int64_t n0 = plan.shape[0], n1 = plan.shape[1];
-  const auto& st0 = plan.strides[0];
-  const auto& st1 = plan.strides[1];
-  if (st0[0] != itemsize || st1[1] != itemsize || st0[1] <= itemsize * kCopyTile || st1[0] <= 0 ||
-      n0 < kCopyTile || n1 < kCopyTile)
-    return false;
-  auto copy_rows = [&](std::int64_t lo, std::int64_t hi) {  // tiles of rows [lo, hi) of dimension 1
-    for (std::int64_t b1 = lo; b1 < hi; b1 += kCopyTile)
-      for (std::int64_t b0 = 0; b0 < n0; b0 += kCopyTile) {
-        char* dst = plan.base[0] + b0 * st0[0] + b1 * st1[0];
-        const char* src = plan.base[1] + b0 * st0[1] + b1 * st1[1];
-        const std::int64_t t0 = std::min(kCopyTile, n0 - b0), t1 = std::min(kCopyTile, hi - b1);
-        switch (itemsize) {
-          case 1: copy_tile<std::uint8_t>(dst, src, t0, t1, st1[0], st0[1]); break;
-          case 4: copy_tile<std::uint32_t>(dst, src, t0, t1, st1[0], st0[1]); break;
-          default: copy_tile<std::uint64_t>(dst, src, t0, t1, st1[0], st0[1]); break;
-        }
-      }
-  };
-  if (itemsize != 1 && itemsize != 4 && itemsize != 8) return false;
+  TransposeLayout layout;
+  if (!find_transpose_layout(plan, itemsize, layout)) return false;
+  const std::int64_t units = layout.batches * ((layout.cols + kCopyTile - 1) / kCopyTile);
+  auto copy_rows = [&](std::int64_t lo, std::int64_t hi) { copy_transpose_units(layout, itemsize, lo, hi); };
 #ifdef LINA_HAVE_OPENMP
   const int nthreads = get_num_threads();
-  if (nthreads > 1 && n0 * n1 >= detail::kParallelGrain && !omp_in_parallel()) {
-    const std::int64_t tiles = (n1 + kCopyTile - 1) / kCopyTile;
+  if (nthreads > 1 && layout.batches * layout.rows * layout.cols >= detail::kParallelGrain && !omp_in_parallel()) {
 #pragma omp parallel num_threads(nthreads)
     {
       const int t = omp_get_thread_num(), nt = omp_get_num_threads();
-      copy_rows(std::min(n1, tiles * t / nt * kCopyTile), std::min(n1, tiles * (t + 1) / nt * kCopyTile));
+      copy_rows(units * t / nt, units * (t + 1) / nt);
     }
     return true;
   }
 #endif
-  copy_rows(0, n1);
+  copy_rows(0, units);
   return true;
 }
 
