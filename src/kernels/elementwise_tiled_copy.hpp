@@ -16,6 +16,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <vector>
@@ -31,11 +32,11 @@ inline constexpr std::int64_t kCopyTile = 128;
 
 // A plan with the transpose pattern, seen as a batch of transpose_block calls.
 struct TransposeLayout {
-  char* dst = nullptr;        // element (0, 0) of batch entry 0
+  char* dst = nullptr;  // element (0, 0) of batch entry 0
   const char* src = nullptr;
-  std::int64_t rows = 0, cols = 0;                   // plan dimensions 0 and k
+  std::int64_t rows = 0, cols = 0;                      // plan dimensions 0 and k
   std::int64_t src_row_stride = 0, dst_row_stride = 0;  // bytes: src along dim 0, dst along k
-  std::vector<std::int64_t> batch_shape;              // the other dimensions, innermost first
+  std::vector<std::int64_t> batch_shape;                // the other dimensions, innermost first
   std::vector<std::array<std::int64_t, 2>> batch_strides;  // [dim][dst, src], bytes
   std::int64_t batches = 1;
 };
