@@ -126,6 +126,13 @@ void check_copies(const lina::Array& view, const std::string& what) {
     lina::Array window = big(slice(1, none), slice(1, c + 1));
     window.assign(view);
     ASSERT_EQ(walk_bytes(window), want) << what << " assign into a slice";
+    // Destinations that are themselves transposed or reversed views.
+    lina::Array t_out = lina::empty({c, r}, view.dtype());
+    t_out.T().assign(view);
+    ASSERT_EQ(walk_bytes(t_out.T()), want) << what << " assign into a transposed view";
+    lina::Array reversed = big(slice(none, 0, -1), slice(c, 0, -1));
+    reversed.assign(view);
+    ASSERT_EQ(walk_bytes(reversed), want) << what << " assign into a reversed view";
   }
 }
 
