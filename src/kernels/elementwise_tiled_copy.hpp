@@ -9,8 +9,11 @@
 // and the tiles are transposed in vector registers (NOTE: [In-register transpose]).
 //
 // The two dimensions are plan dimension 0 (the destination's unit stride; the plan puts
-// it innermost) and the dimension k along which the source has unit stride; every other
-// plan dimension is a batch of such transposes. Work is cut into units of kCopyTile
+// it innermost) and the dimension k along which the source moves least (by one element
+// when it is contiguous along one); every other
+// plan dimension is a batch of such transposes. A source sliced with a step along k
+// (a[:, ::2].T) has no unit stride: the tiles are then copied element by element,
+// which still keeps their source lines in cache. Work is cut into units of kCopyTile
 // destination rows (columns of the source) of one batch entry; threads take contiguous
 // runs of units.
 #pragma once
@@ -36,6 +39,7 @@ struct TransposeLayout {
   const char* src = nullptr;
   std::int64_t rows = 0, cols = 0;                      // plan dimensions 0 and k
   std::int64_t src_row_stride = 0, dst_row_stride = 0;  // bytes: src along dim 0, dst along k
+  std::int64_t src_col_stride = 0;                      // bytes: src along k (itemsize unless sliced)
   std::vector<std::int64_t> batch_shape;                // the other dimensions, innermost first
   std::vector<std::array<std::int64_t, 2>> batch_strides;  // [dim][dst, src], bytes
   std::int64_t batches = 1;
@@ -48,15 +52,21 @@ inline bool find_transpose_layout(const detail::LoopPlan& plan, std::int64_t ite
   if (itemsize != 1 && itemsize != 4 && itemsize != 8) return false;
   const auto& st0 = plan.strides[0];
   if (std::llabs(st0[0]) != itemsize) return false;
+  // k: the dimension along which the source moves least (by one element when it is
+  // contiguous along one). Tiles pay when it moves less there than along dimension 0;
+  // for a source without unit stride, only when dimension 0 steps by whole cache lines.
   std::size_t k = 0;
-  for (std::size_t d = 1; d < plan.shape.size() && k == 0; ++d)
-    if (std::llabs(plan.strides[d][1]) == itemsize) k = d;
+  for (std::size_t d = 1; d < plan.shape.size(); ++d) {
+    const std::int64_t a = std::llabs(plan.strides[d][1]);
+    if (a != 0 && (k == 0 || a < std::llabs(plan.strides[k][1]))) k = d;
+  }
   if (k == 0) return false;
   const auto& stk = plan.strides[k];
-  // Small transposes gain nothing from tiles; a source that does not move along
-  // dimension 0 (broadcast) is a fill, which the plain loop does well.
-  if (plan.shape[0] < 8 || plan.shape[k] < 8 || std::llabs(st0[1]) < 2 * itemsize) return false;
-  if (st0[1] % itemsize != 0 || stk[0] % itemsize != 0) return false;
+  const std::int64_t src_r_abs = std::llabs(st0[1]), src_c_abs = std::llabs(stk[1]);
+  if (src_c_abs >= src_r_abs || (src_c_abs != itemsize && src_r_abs < 64)) return false;
+  // Small transposes gain nothing from tiles.
+  if (plan.shape[0] < 8 || plan.shape[k] < 8) return false;
+  if (st0[1] % itemsize != 0 || stk[0] % itemsize != 0 || stk[1] % itemsize != 0) return false;
   if (reinterpret_cast<std::uintptr_t>(plan.base[0]) % itemsize != 0 ||
       reinterpret_cast<std::uintptr_t>(plan.base[1]) % itemsize != 0)
     return false;
@@ -80,6 +90,7 @@ inline bool find_transpose_layout(const detail::LoopPlan& plan, std::int64_t ite
     src_c = -src_c;
   }
   out.src_row_stride = src_r;
+  out.src_col_stride = src_c;
   out.dst_row_stride = dst_c;
   out.batch_shape.clear();
   out.batch_strides.clear();
@@ -112,8 +123,8 @@ inline void copy_transpose_units(const TransposeLayout& t, std::int64_t itemsize
       }
     }
     const std::int64_t c0 = u % tiles * kCopyTile, n = std::min(kCopyTile, t.cols - c0);
-    transpose_block(static_cast<std::size_t>(itemsize), t.src + src_off + c0 * itemsize, t.src_row_stride, t.rows,
-                    n, t.dst + dst_off + c0 * t.dst_row_stride, t.dst_row_stride);
+    transpose_block(static_cast<std::size_t>(itemsize), t.src + src_off + c0 * t.src_col_stride, t.src_row_stride,
+                    t.src_col_stride, t.rows, n, t.dst + dst_off + c0 * t.dst_row_stride, t.dst_row_stride);
   }
 }
 

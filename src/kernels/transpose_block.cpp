@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "kernels/transpose_block.cpp"
@@ -114,10 +115,10 @@ void TransposeTiles(const T* src, std::int64_t ss, std::int64_t rows, std::int64
   const char* s = reinterpret_cast<const char*>(src);
   char* o = reinterpret_cast<char*>(dst);
   if (rows_full < rows)
-    transpose_block_reference(sizeof(T), s + rows_full * ss * size, ss * size, rows - rows_full, cols,
+    transpose_block_reference(sizeof(T), s + rows_full * ss * size, ss * size, size, rows - rows_full, cols,
                               o + rows_full * size, ds * size);
   if (cols_full < cols)
-    transpose_block_reference(sizeof(T), s + cols_full * size, ss * size, rows_full, cols - cols_full,
+    transpose_block_reference(sizeof(T), s + cols_full * size, ss * size, size, rows_full, cols - cols_full,
                               o + cols_full * ds * size, ds * size);
 }
 
@@ -134,7 +135,8 @@ void TransposeBlockT(const char* src, std::int64_t src_stride, std::int64_t rows
 template <class T>
 void TransposeBlockT(const char* src, std::int64_t src_stride, std::int64_t rows, std::int64_t cols, char* dst,
                      std::int64_t dst_stride) {
-  transpose_block_reference(sizeof(T), src, src_stride, rows, cols, dst, dst_stride);
+  transpose_block_reference(sizeof(T), src, src_stride, static_cast<std::int64_t>(sizeof(T)), rows, cols, dst,
+                            dst_stride);
 }
 
 #endif
@@ -161,13 +163,39 @@ HWY_EXPORT(TransposeBlock1);
 HWY_EXPORT(TransposeBlock4);
 HWY_EXPORT(TransposeBlock8);
 
-void transpose_block(std::size_t itemsize, const char* src, std::int64_t src_stride, std::int64_t rows,
-                     std::int64_t cols, char* dst, std::int64_t dst_stride) {
+// A source without unit column stride: element by element, in the vector kernel's
+// cache tiles, which is what keeps the source lines in cache.
+template <class T>
+void transpose_strided_tiles(const char* src, std::int64_t ss, std::int64_t sc, std::int64_t rows, std::int64_t cols,
+                             char* dst, std::int64_t ds) {
+  constexpr std::int64_t tile = 128;
+  for (std::int64_t c0 = 0; c0 < cols; c0 += tile)
+    for (std::int64_t r0 = 0; r0 < rows; r0 += tile) {
+      const std::int64_t c1 = std::min(c0 + tile, cols), r1 = std::min(r0 + tile, rows);
+      for (std::int64_t c = c0; c < c1; ++c) {
+        T* out = reinterpret_cast<T*>(dst + c * ds);
+        const char* in = src + c * sc;
+        for (std::int64_t r = r0; r < r1; ++r) std::memcpy(out + r, in + r * ss, sizeof(T));
+      }
+    }
+}
+
+void transpose_block(std::size_t itemsize, const char* src, std::int64_t src_stride, std::int64_t src_col_stride,
+                     std::int64_t rows, std::int64_t cols, char* dst, std::int64_t dst_stride) {
+  if (src_col_stride != static_cast<std::int64_t>(itemsize)) {
+    switch (itemsize) {
+      case 1: transpose_strided_tiles<std::uint8_t>(src, src_stride, src_col_stride, rows, cols, dst, dst_stride); break;
+      case 4: transpose_strided_tiles<std::uint32_t>(src, src_stride, src_col_stride, rows, cols, dst, dst_stride); break;
+      case 8: transpose_strided_tiles<std::uint64_t>(src, src_stride, src_col_stride, rows, cols, dst, dst_stride); break;
+      default: transpose_block_reference(itemsize, src, src_stride, src_col_stride, rows, cols, dst, dst_stride); break;
+    }
+    return;
+  }
   switch (itemsize) {
     case 1: HWY_DYNAMIC_DISPATCH(TransposeBlock1)(src, src_stride, rows, cols, dst, dst_stride); break;
     case 4: HWY_DYNAMIC_DISPATCH(TransposeBlock4)(src, src_stride, rows, cols, dst, dst_stride); break;
     case 8: HWY_DYNAMIC_DISPATCH(TransposeBlock8)(src, src_stride, rows, cols, dst, dst_stride); break;
-    default: transpose_block_reference(itemsize, src, src_stride, rows, cols, dst, dst_stride); break;
+    default: transpose_block_reference(itemsize, src, src_stride, src_col_stride, rows, cols, dst, dst_stride); break;
   }
 }
 }  // namespace lina::kernels

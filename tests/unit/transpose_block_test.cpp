@@ -33,9 +33,9 @@ struct TargetMock {  // restores Highway's own target choice when the test ends
 // writes outside the block are caught too).
 void check_block(std::mt19937& rng, std::size_t itemsize, std::int64_t rows, std::int64_t cols,
                  std::int64_t src_pad, std::int64_t dst_pad, std::int64_t offset, bool flip_src,
-                 const std::string& what) {
+                 const std::string& what, std::int64_t col_step = 1) {
   const auto size = static_cast<std::int64_t>(itemsize);
-  const std::int64_t ss = (cols + src_pad) * size, ds = (rows + dst_pad) * size;
+  const std::int64_t sc = col_step * size, ss = (cols * col_step + src_pad) * size, ds = (rows + dst_pad) * size;
   std::vector<char> src(static_cast<std::size_t>((rows + 1) * ss + offset * size + 64));
   std::vector<char> got(static_cast<std::size_t>((cols + 1) * ds + offset * size + 64)), want;
   for (char& b : src) b = static_cast<char>(rng());
@@ -44,10 +44,11 @@ void check_block(std::mt19937& rng, std::size_t itemsize, std::int64_t rows, std
   // A source walked upwards (a negative row stride) starts at its last row.
   const char* s = src.data() + offset * size + (flip_src && rows > 0 ? (rows - 1) * ss : 0);
   const std::int64_t s_stride = flip_src ? -ss : ss;
-  lina::kernels::transpose_block(itemsize, s, s_stride, rows, cols, got.data() + offset * size, ds);
-  lina::kernels::transpose_block_reference(itemsize, s, s_stride, rows, cols, want.data() + offset * size, ds);
+  lina::kernels::transpose_block(itemsize, s, s_stride, sc, rows, cols, got.data() + offset * size, ds);
+  lina::kernels::transpose_block_reference(itemsize, s, s_stride, sc, rows, cols, want.data() + offset * size, ds);
   ASSERT_EQ(got, want) << what << " itemsize " << itemsize << " rows " << rows << " cols " << cols << " src_pad "
-                       << src_pad << " dst_pad " << dst_pad << " offset " << offset << " flip " << flip_src;
+                       << src_pad << " dst_pad " << dst_pad << " offset " << offset << " flip " << flip_src
+                       << " col_step " << col_step;
 }
 
 TEST(TransposeBlock, MatchesReferenceOnEveryTarget) {
@@ -70,6 +71,10 @@ TEST(TransposeBlock, MatchesReferenceOnEveryTarget) {
         }
       for (std::int64_t offset : {1, 2, 3, 7})
         for (std::int64_t pad : {1, 2, 13}) check_block(rng, itemsize, 37, 41, pad, pad + 1, offset, offset % 2, name);
+      // Sources without unit column stride (sliced with a step): the element-by-element tiles.
+      for (std::int64_t col_step : {2, 3})
+        for (std::int64_t rows : {1, 9, 129, 200})
+          for (std::int64_t cols : {1, 17, 131}) check_block(rng, itemsize, rows, cols, 1, 2, 1, rows % 2, name, col_step);
     }
   }
 }
@@ -150,6 +155,8 @@ TEST(TransposeCopy, TwoDimensionalViewsMatchElementByElement) {
         check_copies(m(slice(1, none, 2)).T(), what + "[1::2].T");
         check_copies(m(slice(none), slice(1, none, 3)).T(), what + "[:, 1::3].T");
         check_copies(m(slice(2, none), slice(3, none)).T(), what + "[2:, 3:].T");
+        check_copies(m(slice(none), slice(none, none, 2)).T(), what + "[:, ::2].T");
+        check_copies(m(slice(none, none, -3), slice(none, none, -2)).T(), what + "[::-3, ::-2].T");
       }
 }
 
@@ -179,6 +186,7 @@ TEST(TransposeCopy, SameBitsOnOneAndSeveralThreads) {
     const std::vector<std::function<lina::Array()>> copies = {
         [&] { return m.T().copy(); },
         [&] { return m(slice(none, none, -1), slice(1, none)).T().copy(); },
+        [&] { return m(slice(none), slice(none, none, 3)).T().copy(); },
         [&] { return lina::transpose(a3, {0, 2, 1}).copy(); },
         [&] { return lina::transpose(a3, {2, 1, 0}).copy(); },
     };
