@@ -54,18 +54,15 @@ inline bool tiled_transpose_copy(const detail::LoopPlan& plan, std::int64_t item
       }
   };
   if (itemsize != 1 && itemsize != 4 && itemsize != 8) return false;
-#ifdef LINA_HAVE_OPENMP
   const int nthreads = get_num_threads();
-  if (nthreads > 1 && n0 * n1 >= detail::kParallelGrain && !omp_in_parallel()) {
+  if (nthreads > 1 && n0 * n1 >= detail::kParallelGrain && detail::can_run_parallel()) {
     const std::int64_t tiles = (n1 + kCopyTile - 1) / kCopyTile;
-#pragma omp parallel num_threads(nthreads)
-    {
-      const int t = omp_get_thread_num(), nt = omp_get_num_threads();
-      copy_rows(std::min(n1, tiles * t / nt * kCopyTile), std::min(n1, tiles * (t + 1) / nt * kCopyTile));
-    }
+    const std::int64_t chunks = std::min<std::int64_t>(tiles, std::int64_t{nthreads} * detail::kChunksPerThread);
+    detail::parallel_for(chunks, nthreads, [&](std::int64_t c) {
+      copy_rows(std::min(n1, tiles * c / chunks * kCopyTile), std::min(n1, tiles * (c + 1) / chunks * kCopyTile));
+    });
     return true;
   }
-#endif
   copy_rows(0, n1);
   return true;
 }

@@ -12,9 +12,6 @@
 #include "kernels/gemm_threads.hpp"
 #include "lina/core/threads.hpp"
 
-#ifdef LINA_HAVE_OPENMP
-#include <omp.h>
-#endif
 
 #ifdef LINA_BLAS_OPENBLAS
 // openblas_config.h declares C99 _Complex types, a pedantic warning in C++.
@@ -223,11 +220,7 @@ void gemm_impl(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T
   if (n == 1) return gemv(m, k, a, b.data, b.rs, c.data, c.rs, allow_threads);
   if (m == 1) return gemv(n, k, MatrixRef<const T>{b.data, b.cs, b.rs}, a.data, a.cs, c.data, c.cs, allow_threads);
   int nthreads = 1;
-#ifdef LINA_HAVE_OPENMP
-  if (allow_threads && m * n * k >= kThreadFlops && !omp_in_parallel()) nthreads = get_num_threads();
-#else
-  (void)allow_threads;
-#endif
+  if (allow_threads && m * n * k >= kThreadFlops && detail::can_run_parallel()) nthreads = get_num_threads();
 #ifdef LINA_BLAS_OPENBLAS
   // Not for the batched path's products (allow_threads false, run inside a parallel
   // region): OpenBLAS's thread pool is one for the process.
