@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <functional>
+#include <set>
 
 namespace lina::cli {
 
@@ -67,6 +68,23 @@ Value binary_op(const std::string& op, const Value& a0, const Value& b0) {
         l.items.insert(l.items.end(), lb->items.begin(), lb->items.end());
         return Value{l};
       }
+  }
+  // Without an array on either side, a tuple or list follows Python, not NumPy:
+  // repetition by an int, equality as a whole, and no other arithmetic.
+  if ((is_sequence(a0) || is_sequence(b0)) && !a0.is_array() && !b0.is_array()) {
+    const Value& seq = is_sequence(a0) ? a0 : b0;
+    const Value& other = is_sequence(a0) ? b0 : a0;
+    const ValueList& items =
+        std::holds_alternative<Tuple>(seq.v) ? std::get<Tuple>(seq.v).items : std::get<List>(seq.v).items;
+    if (op == "*" && (std::holds_alternative<std::int64_t>(other.v) || std::holds_alternative<bool>(other.v))) {
+      const std::int64_t times = std::holds_alternative<bool>(other.v) ? std::get<bool>(other.v) : std::get<std::int64_t>(other.v);
+      ValueList out;
+      for (std::int64_t r = 0; r < times; ++r) out.insert(out.end(), items.begin(), items.end());
+      if (std::holds_alternative<Tuple>(seq.v)) return Value{Tuple{out}};
+      return Value{List{out}};
+    }
+    throw TypeError("unsupported operand type(s) for " + op + ": '" + a0.type_name() + "' and '" + b0.type_name() +
+                    "' (tuples and lists combine with arrays elementwise, with each other only by +)");
   }
   const Value a = is_sequence(a0) ? Value{to_array(a0)} : a0;
   const Value b = is_sequence(b0) ? Value{to_array(b0)} : b0;
@@ -200,6 +218,7 @@ Value Interpreter::unary() {
     Value v = unary();
     if (dry_) return v;
     if (!(v.is_array() || v.is_python_scalar())) throw TypeError("bad operand type for unary +: '" + v.type_name() + "'");
+    if (const auto* b = std::get_if<bool>(&v.v)) return Value{std::int64_t{*b}};  // Python: +True is 1
     return v;
   }
   return power();
@@ -219,14 +238,12 @@ Value Interpreter::postfix() {
   for (;;) {
     const int col = peek().column;
     if (accept(".")) {
-      if (peek().kind == Tok::Name && peek().text == "T") {
-        ++pos_;
-        if (dry_) continue;
-        if (!v.is_array()) v = Value{to_array(v)};
-        v = Value{transpose(std::get<Array>(v.v))};
-        continue;
-      }
-      throw ParseError(peek().column, "expected 'T' after '.' (the only attribute; NAME.KEY names a member of an .npz bound as NAME)");
+      if (peek().kind != Tok::Name)
+        throw ParseError(peek().column, "expected an attribute name after '.' (NAME.KEY names a member of an .npz bound as NAME)");
+      const Token name = peek();
+      ++pos_;
+      v = attribute(v, name.text, name.column);
+      continue;
     }
     if (accept("[")) {
       const bool dry = dry_;
@@ -320,6 +337,58 @@ Value Interpreter::sequence(const std::string& close, bool is_list, int column) 
 Value Interpreter::call(const std::string& name, int column) {
   ValueList args;
   std::map<std::string, Value> kwargs;
+  arguments(args, kwargs);
+  (void)column;
+  if (dry_) return Value{NoneValue{}};
+  return call_builtin(name, args, kwargs);
+}
+
+// Attributes of an array, as ndarray has them: .T, .ndim, .size, .shape, and the methods
+// that mirror a function of the language (x.sum(axis=0) is sum(x, axis=0)). reshape and
+// transpose also take their shape or axes as separate arguments, as NumPy's methods do.
+Value Interpreter::attribute(const Value& self, const std::string& name, int column) {
+  static const std::set<std::string> kMethods = {
+      "sum", "mean", "prod", "max", "min", "std", "var", "argmax", "argmin", "clip", "astype", "dot",
+      "trace", "swapaxes", "squeeze", "ravel", "flatten", "reshape", "transpose"};
+  const bool is_call = peek().kind == Tok::Op && peek().text == "(";
+  if (!dry_ && !self.is_array())  // Python's ints, floats, tuples and lists have none of these
+    throw TypeError("'" + self.type_name() + "' object has no attribute '" + name + "'");
+  if (!is_call && (name == "T" || name == "ndim" || name == "size" || name == "shape")) {
+    if (dry_) return Value{NoneValue{}};
+    const Array& a = std::get<Array>(self.v);
+    if (name == "T") return Value{transpose(a)};
+    if (name == "ndim") return Value{std::int64_t{a.ndim()}};
+    if (name == "size") return Value{a.size()};
+    ValueList dims;
+    for (std::int64_t d : a.shape()) dims.push_back(Value{d});
+    return Value{Tuple{dims}};
+  }
+  if (!kMethods.count(name)) {
+    throw ParseError(column, "unknown attribute '" + name + "': arrays have .T, .ndim, .size, .shape and the methods " +
+                                 "sum mean prod max min std var argmax argmin clip astype dot trace swapaxes squeeze " +
+                                 "ravel flatten reshape transpose (NAME.KEY names a member of an .npz bound as NAME)");
+  }
+  if (!is_call) throw ParseError(peek().column, "expected '(' after the method name '" + name + "'");
+  ++pos_;
+  ValueList args;
+  std::map<std::string, Value> kwargs;
+  arguments(args, kwargs);
+  if (dry_) return Value{NoneValue{}};
+  const Value& a = self;
+  if (name == "reshape" || name == "transpose") {
+    if (kwargs.count("shape")) {  // a.reshape(shape=(2, 3))
+      args.push_back(kwargs["shape"]);
+      kwargs.erase("shape");
+    }
+    if (args.size() > 1 || (args.size() == 1 && std::holds_alternative<std::int64_t>(args[0].v)))
+      args = {Value{Tuple{args}}};
+  }
+  ValueList full{a};
+  full.insert(full.end(), args.begin(), args.end());
+  return call_builtin(name == "flatten" ? "ravel" : name, full, kwargs);
+}
+
+void Interpreter::arguments(ValueList& args, std::map<std::string, Value>& kwargs) {
   bool first = true;
   while (!accept(")")) {
     if (peek().kind == Tok::End) throw ParseError(peek().column, "expected ')'");
@@ -336,9 +405,6 @@ Value Interpreter::call(const std::string& name, int column) {
       args.push_back(expression());
     }
   }
-  (void)column;
-  if (dry_) return Value{NoneValue{}};
-  return call_builtin(name, args, kwargs);
 }
 
 Value Interpreter::atom() {
