@@ -126,6 +126,40 @@ def index_expr(name):
     return f"{name}[{', '.join(parts)}]"
 
 
+def advanced_index_expr(name):
+    """Integer and bool arrays (and lists) among the index components, mixed with
+    integers, slices, None and ..., out-of-bounds indices and shapes that do not
+    broadcast included."""
+    shape = INPUTS[name].shape
+    parts = []
+    for d in range(len(shape)):
+        n = shape[d]
+        r = rng.random()
+        if r < 0.35:
+            k = int(rng.integers(0, 4))
+            parts.append(str([int(i) for i in rng.integers(-n, n + (1 if rng.random() < 0.05 else 0), k)]))
+        elif r < 0.45:
+            parts.append(f"array({[[int(i) for i in rng.integers(-n, n, 2)] for _ in range(2)]})")
+        elif r < 0.55:
+            parts.append(f"arange({n})[::-1]" if rng.random() < 0.5 else f"{pick(['v', 'z'])} % {n}")
+        elif r < 0.65:
+            parts.append(str(int(rng.integers(-n, n))))
+        elif r < 0.85:
+            parts.append(pick([":", "1:", "::-1", ":1"]))
+        elif r < 0.92:
+            parts.append("None")
+        else:
+            parts.append("...")
+            break
+    if not any(c in p for p in parts for c in "[%a"):
+        parts[0] = "[0, -1]" if shape[0] > 0 else "[]"
+    if rng.random() < 0.15:
+        return pick([f"{name}[{name} > 0]", f"{name}[{name} > 0, ...]" if len(shape) else f"{name}[[0]]",
+                     f"{name}[{[bool(c) for c in rng.random(shape[0]) < 0.5]}]",
+                     f"{name}[{pick(ARR)} > 0]", f"{name}[[0.5]]", f"{name}[[1, 0], [0, 1, 1]]"])
+    return f"{name}[{', '.join(parts)}]"
+
+
 def expression(depth=0):
     r = rng.random()
     if r < 0.3:
@@ -149,8 +183,10 @@ def expression(depth=0):
         if rng.random() < 0.35 and not (a == "u" and f in ("sum", "prod")):  # the method form, x.sum(axis=0)
             return f"{a}.{f}({', '.join(args[1:])})"
         return f"{f}({', '.join(args)})"
-    if r < 0.72:
+    if r < 0.68:
         return index_expr(pick(ARR))
+    if r < 0.72:
+        return advanced_index_expr(pick(ARR))
     if r < 0.82:
         a = pick(ARR)
         n = INPUTS[a].size
@@ -179,7 +215,8 @@ def expression(depth=0):
         "full((2, 2), 7)", "eye(3, k=1)", "array([[1, 2], [3, 4]])", "array([1.5, 2, 3], dtype=float32)",
         f"where({pick(['b', 'x > 0', 'z < 0'])}, {pick(ARR)}, {pick(ARR + LIT)})",
         f"clip({pick(ARR)}, -1, 1)", f"clip({pick(ARR)}, None, 1)", f"clip({pick(ARR)}, {pick(ARR)}, None)", f"clip({pick(ARR)}, {pick(ARR)}, 1)", f"maximum({pick(ARR)}, 0)", f"argmax({pick(ARR)})", f"argmin(t, axis=1)",
-        "x[b]", "z[z > 0]", "(x", "x +", "sum(x, axis=(0, 1)", "undefined_name + 1", "x[1, 2, 3, 4]",
+        "x[b]", "z[z > 0]", "take(t, [0, -1], axis=2)", "take(m, v % 9)", "nonzero(z > 0)", "nonzero(b)",
+        "m[arange(3), v % 3]", "t[0, :, [1, 2]]", "t[[0, 1], :, [1, 2]]", "t[:, [0, 2], 1:3]", "x[b[0]]", "x[:, b[0]]", "(x", "x +", "sum(x, axis=(0, 1)", "undefined_name + 1", "x[1, 2, 3, 4]",
         "1 + 2 * 3", "2 ** 10", "u + 300", "v ** -1", "x @ y",
     ])
 

@@ -51,6 +51,25 @@ bool is_sequence(const Value& v) {
   return std::holds_alternative<List>(v.v) || std::holds_alternative<Tuple>(v.v);
 }
 
+// Python's == on two tuples or lists of Python scalars (and nested ones); an array
+// inside has no single truth value, as in Python.
+bool python_equal(const Value& a, const Value& b) {
+  if (is_sequence(a) || is_sequence(b)) {
+    if (!is_sequence(a) || !is_sequence(b) || a.v.index() != b.v.index()) return false;
+    const ValueList& x = std::holds_alternative<Tuple>(a.v) ? std::get<Tuple>(a.v).items : std::get<List>(a.v).items;
+    const ValueList& y = std::holds_alternative<Tuple>(b.v) ? std::get<Tuple>(b.v).items : std::get<List>(b.v).items;
+    if (x.size() != y.size()) return false;
+    for (std::size_t i = 0; i < x.size(); ++i)
+      if (!python_equal(x[i], y[i])) return false;
+    return true;
+  }
+  if (a.is_array() || b.is_array())
+    throw ValueError("the truth value of an array with more than one element is ambiguous (== of tuples holding arrays)");
+  if (a.is_python_scalar() && b.is_python_scalar())
+    return strong(a).astype(DType::Float64).item<double>() == strong(b).astype(DType::Float64).item<double>();
+  return a.is_none() && b.is_none();
+}
+
 }  // namespace
 
 Value binary_op(const std::string& op, const Value& a0, const Value& b0) {
@@ -82,6 +101,10 @@ Value binary_op(const std::string& op, const Value& a0, const Value& b0) {
       for (std::int64_t r = 0; r < times; ++r) out.insert(out.end(), items.begin(), items.end());
       if (std::holds_alternative<Tuple>(seq.v)) return Value{Tuple{out}};
       return Value{List{out}};
+    }
+    if (op == "==" || op == "!=") {  // Python's equality of whole objects
+      const bool equal = is_sequence(a0) && is_sequence(b0) && python_equal(a0, b0);
+      return Value{op == "==" ? equal : !equal};
     }
     throw TypeError("unsupported operand type(s) for " + op + ": '" + a0.type_name() + "' and '" + b0.type_name() +
                     "' (tuples and lists combine with arrays elementwise, with each other only by +)");
@@ -257,9 +280,8 @@ Value Interpreter::postfix() {
 }
 
 Value Interpreter::subscript(const Value& base) {
-  std::vector<Index> idx;
-  std::optional<Array> mask;
-  bool tuple_form = false;
+  std::vector<AdvancedIndex> idx;
+  bool any_array = false;
   auto bound = [&]() -> std::optional<std::int64_t> {
     if (peek().kind == Tok::Op && (peek().text == ":" || peek().text == "]" || peek().text == ",")) return std::nullopt;
     const Value v = expression();
@@ -298,25 +320,29 @@ Value Interpreter::subscript(const Value& base) {
       } else if (const auto* e = std::get_if<EllipsisValue>(&v.v)) {
         (void)e;
         idx.emplace_back(ellipsis);
-      } else if (v.is_array() && std::get<Array>(v.v).dtype() == DType::Bool) {
-        mask = std::get<Array>(v.v);
-      } else if (v.is_array() && std::get<Array>(v.v).ndim() > 0) {
-        throw IndexError("index: advanced (integer array) indexing is not supported; use basic indexing or take()");
+      } else if ((v.is_array() && (std::get<Array>(v.v).ndim() > 0 || std::get<Array>(v.v).dtype() == DType::Bool)) ||
+                 std::holds_alternative<List>(v.v)) {
+        // An integer or bool array, or a list (NumPy makes it one): advanced indexing.
+        const auto* list = std::get_if<List>(&v.v);
+        if (list && list->items.empty()) idx.emplace_back(Array(Shape{0}, DType::Int64));  // NumPy: x[[]] is empty
+        else idx.emplace_back(v.is_array() ? std::get<Array>(v.v) : to_array(v));
+        any_array = true;
+      } else if (v.is_array() && !is_integer(std::get<Array>(v.v).dtype())) {
+        throw IndexError(std::string("index: only integers, slices (`:`), ellipsis (`...`), None and integer or "
+                                     "boolean arrays are valid indices; got a ") + dtype_name(std::get<Array>(v.v).dtype()) +
+                         " array");
       } else {
         idx.emplace_back(to_int(v, "index"));
       }
     }
-    if (peek().kind == Tok::Op && peek().text == ",") tuple_form = true;
   } while (accept(","));
   expect("]");
   if (dry_) return Value{NoneValue{}};
   const Array a = base.is_array() ? std::get<Array>(base.v) : to_array(base);
-  if (mask) {
-    if (!idx.empty()) throw IndexError("index: a boolean mask cannot be combined with other indices");
-    return Value{boolean_mask(a, *mask)};
-  }
-  (void)tuple_form;
-  return Value{a.index(idx)};
+  if (any_array) return Value{advanced_index(a, idx)};
+  std::vector<Index> basic;
+  for (const auto& i : idx) basic.push_back(std::get<Index>(i.value()));
+  return Value{a.index(basic)};
 }
 
 Value Interpreter::sequence(const std::string& close, bool is_list, int column) {
