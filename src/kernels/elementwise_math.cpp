@@ -1,5 +1,5 @@
 // NOTE: [Vectorised transcendental functions]
-// exp, expm1, log, tanh and sigmoid over contiguous float32/float64 runs with lina's own
+// exp, expm1, log, log1p, tanh and sigmoid over contiguous float32/float64 runs with lina's own
 // Highway kernels (vector_math_inl.hpp, NOTE: [Vector math algorithms]; 1-3 ulp, IEEE
 // edges as NumPy), compiled for every target and dispatched at run time. Strided or
 // broadcast operands use the scalar functors instead. softmax's exp passes live here
@@ -42,6 +42,10 @@ struct Expm1Op {
 struct LogOp {
   template <class D, class V>
   HWY_INLINE V operator()(D d, V x) const { return vmath::Log(d, x); }
+};
+struct Log1pOp {
+  template <class D, class V>
+  HWY_INLINE V operator()(D d, V x) const { return vmath::Log1p(d, x); }
 };
 struct TanhOp {
   template <class D, class V>
@@ -118,6 +122,8 @@ void Expm1F32(const float* in, float* out, std::int64_t n) { Apply(in, out, n, E
 void Expm1F64(const double* in, double* out, std::int64_t n) { Apply(in, out, n, Expm1Op()); }
 void LogF32(const float* in, float* out, std::int64_t n) { Apply(in, out, n, LogOp()); }
 void LogF64(const double* in, double* out, std::int64_t n) { Apply(in, out, n, LogOp()); }
+void Log1pF32(const float* in, float* out, std::int64_t n) { Apply(in, out, n, Log1pOp()); }
+void Log1pF64(const double* in, double* out, std::int64_t n) { Apply(in, out, n, Log1pOp()); }
 void TanhF32(const float* in, float* out, std::int64_t n) { Apply(in, out, n, TanhOp()); }
 void TanhF64(const double* in, double* out, std::int64_t n) { Apply(in, out, n, TanhOp()); }
 void SigmoidF32(const float* in, float* out, std::int64_t n) { Apply(in, out, n, SigmoidOp()); }
@@ -134,6 +140,8 @@ HWY_EXPORT(Expm1F32);
 HWY_EXPORT(Expm1F64);
 HWY_EXPORT(LogF32);
 HWY_EXPORT(LogF64);
+HWY_EXPORT(Log1pF32);
+HWY_EXPORT(Log1pF64);
 HWY_EXPORT(TanhF32);
 HWY_EXPORT(TanhF64);
 HWY_EXPORT(SigmoidF32);
@@ -149,6 +157,8 @@ void simd_expm1(const float* in, float* out, std::int64_t n) { HWY_DYNAMIC_DISPA
 void simd_expm1(const double* in, double* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(Expm1F64)(in, out, n); }
 void simd_log(const float* in, float* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(LogF32)(in, out, n); }
 void simd_log(const double* in, double* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(LogF64)(in, out, n); }
+void simd_log1p(const float* in, float* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(Log1pF32)(in, out, n); }
+void simd_log1p(const double* in, double* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(Log1pF64)(in, out, n); }
 void simd_tanh(const float* in, float* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(TanhF32)(in, out, n); }
 void simd_tanh(const double* in, double* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(TanhF64)(in, out, n); }
 void simd_sigmoid(const float* in, float* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(SigmoidF32)(in, out, n); }

@@ -1,4 +1,4 @@
-// lina's vectorised exp, log, tanh and sigmoid for float32 and float64, written once
+// lina's vectorised exp, expm1, log, log1p, tanh and sigmoid for float32 and float64, written once
 // against Highway's portable ops and compiled for every target of the including file
 // (per-target header: include it after hwy/highway.h inside a foreach_target file).
 //
@@ -23,6 +23,7 @@
 //   rounds to 1 (the identity tanh(a) = (e^2a - 1)/(e^2a + 1)); accurate near 0 because
 //   expm1 is, so no separate small-argument polynomial. The sign is put back last, so
 //   tanh(-0) = -0.
+// - log1p(x) = log(1 + x) plus the correction for the rounding of 1 + x (see Log1p).
 // - sigmoid(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0, e = exp(-|x|): exp
 //   never overflows and small results keep their relative accuracy.
 // IEEE edges as NumPy has them (NaN in, NaN out; exp(+-inf) = inf, 0; overflow to inf;
@@ -249,6 +250,26 @@ HWY_INLINE V Log(D d, V x) {
                               hn::Le(x, hn::Set(d, std::numeric_limits<T>::max())));
   if (HWY_LIKELY(hn::AllTrue(d, normal))) return LogNormal(d, x, hn::Zero(d));
   return LogAnyRange(d, x);
+}
+
+// log1p(x) = log(u) + (x - (u - 1)) / u with u = 1 + x rounded: the second term is
+// the first-order correction for the rounding of u (D. Goldberg, "What Every Computer
+// Scientist Should Know About Floating-Point Arithmetic", 1991, thm. 4 and the remark
+// after it), exact enough since it is below an ulp of log(u). For |x| below half an ulp
+// of 1, u = 1 and the result is x itself. log1p has the sign of x, which the last
+// step gives a zero (log1p(-0) = -0).
+template <class D, class V>
+HWY_INLINE V Log1p(D d, V x) {
+  using T = hn::TFromD<D>;
+  const V one = hn::Set(d, T(1));
+  const V u = hn::Add(one, x);
+  const auto normal = hn::And(hn::Ge(u, hn::Set(d, std::numeric_limits<T>::min())),
+                              hn::Le(u, hn::Set(d, std::numeric_limits<T>::max())));
+  const V c = hn::Div(hn::Sub(x, hn::Sub(u, one)), u);
+  V y;
+  if (HWY_LIKELY(hn::AllTrue(d, normal))) y = hn::Add(LogNormal(d, u, hn::Zero(d)), c);
+  else y = hn::Add(LogAnyRange(d, u), hn::IfThenElseZero(normal, c));  // 0, negative, inf, NaN: no correction
+  return hn::Or(y, hn::And(hn::SignBit(d), x));
 }
 
 // ---------------------------------------------------------------- tanh, sigmoid
