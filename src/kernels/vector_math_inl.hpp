@@ -7,11 +7,11 @@
 // (coefficients fitted by src/kernels/vector_math_fit.py; measured errors in
 // tests/unit/vector_math_test.cpp), evaluated with FMA:
 // - exp(x) = 2^n e^r with n = round(x / ln 2) and r = x - n ln2 computed in two FMA
-//   steps with ln 2 split into a high and a low part (Cody and Waite, "Software Manual
-//   for the Elementary Functions", 1980, ch. 6). n is rounded by adding 1.5 * 2^p (p =
-//   mantissa bits) so that it lands in the low bits of the sum, and 2^n is built from
-//   those bits by one shift into the exponent field (the "shifter" trick, as in
-//   J.-M. Muller, "Elementary Functions", 3rd ed., sec. 11.2). e^r = 1 + r + r^2 q(r)
+//   steps with ln 2 split into a high and a low part (W. J. Cody and W. Waite, "Software
+//   Manual for the Elementary Functions", 1980, the exp chapter). n is rounded by adding
+//   1.5 * 2^p (p = mantissa bits) so that it lands in the low bits of the sum, and 2^n
+//   is built from those bits by one shift into the exponent field (a classical trick;
+//   see J.-M. Muller, "Elementary Functions: Algorithms and Implementation"). e^r = 1 + r + r^2 q(r)
 //   on |r| <= ln2/2, q of degree 4 (float32) or 9 (float64).
 // - log(x) = e ln2 + log(1 + f) with x = 2^e (1 + f), 1 + f in [sqrt(1/2), sqrt(2)).
 //   float32: log(1 + f) = f + f^2 g(f), g of degree 8 (no division). float64: the
@@ -252,12 +252,13 @@ HWY_INLINE V Log(D d, V x) {
   return LogAnyRange(d, x);
 }
 
-// log1p(x) = log(u) + (x - (u - 1)) / u with u = 1 + x rounded: the second term is
-// the first-order correction for the rounding of u (D. Goldberg, "What Every Computer
-// Scientist Should Know About Floating-Point Arithmetic", 1991, thm. 4 and the remark
-// after it), exact enough since it is below an ulp of log(u). For |x| below half an ulp
-// of 1, u = 1 and the result is x itself. log1p has the sign of x, which the last
-// step gives a zero (log1p(-0) = -0).
+// log1p(x) = log(u) + (x - (u - 1)) / u with u = 1 + x rounded: x - (u - 1) is the
+// rounding error of 1 + x, exactly for |x| <= 1 (Dekker's Fast2Sum: T. J. Dekker, "A
+// floating-point technique for extending the available precision", Numer. Math. 18,
+// 1971), and the second term is the first-order correction log(u + d) = log(u) + d/u;
+// for |x| > 1 it is far below an ulp of log(u) anyway. For |x| below half an ulp of 1,
+// u = 1 and the result is x itself. log1p has the sign of x, which the last step gives
+// a zero (log1p(-0) = -0).
 template <class D, class V>
 HWY_INLINE V Log1p(D d, V x) {
   using T = hn::TFromD<D>;
