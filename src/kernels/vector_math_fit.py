@@ -3,10 +3,11 @@
 
 Each function is reduced to a smooth kernel on a short interval (see the NOTEs in
 vector_math_inl.hpp) and the kernel is approximated by a near-minimax polynomial: a
-Chebyshev interpolant computed in 60-digit arithmetic with mpmath.chebyfit, whose
-error is within a few percent of the true minimax error at these degrees. The
-coefficients are printed rounded to the target precision (17 significant digits for
-float64, 9 for float32), low degree first, with the fit's absolute error on the kernel.
+Chebyshev fit computed in 60-digit arithmetic with mpmath.chebyfit (its error is
+within a small factor of the true minimax error, and the degrees leave margin). The
+coefficients are printed with 17 significant digits, low degree first, with the fit's
+absolute error on the kernel; the header writes them as float or double literals, which
+round them to the type.
 The tests (tests/unit/vector_math_test.cpp) measure the resulting ulp errors.
 
 usage: /usr/bin/python3 src/kernels/vector_math_fit.py
