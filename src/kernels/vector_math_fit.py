@@ -10,7 +10,7 @@ absolute error on the kernel; the header writes them as float or double literals
 round them to the type.
 The tests (tests/unit/vector_math_test.cpp) measure the resulting ulp errors.
 
-usage: /usr/bin/python3 src/kernels/vector_math_fit.py
+usage: /usr/bin/python3 src/kernels/vector_math_fit.py   (needs python3-mpmath; the build does not)
 """
 import mpmath as mp
 
