@@ -2,6 +2,7 @@
 // at::mv_out on tensors that wrap the operands (from_blob, no copy).
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
+#include <dlfcn.h>
 #include <torch/version.h>
 
 #include "../gemm_workloads.hpp"
@@ -16,7 +17,14 @@ at::Tensor wrap(T* p, at::IntArrayRef shape) {
 }
 
 struct Torch : bench::gemm::HeapOperands {
-  void set_threads(int t) { at::set_num_threads(t); }
+  // Debian's libtorch hands mm/bmm to the system BLAS (OpenBLAS), whose own thread pool
+  // at::set_num_threads does not reach: its "1 thread" rows used both cores. Set
+  // OpenBLAS's count too, found at run time so that no link dependency is added.
+  void set_threads(int t) {
+    at::set_num_threads(t);
+    using SetThreads = void (*)(int);
+    if (auto f = reinterpret_cast<SetThreads>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) f(t);
+  }
   template <class T>
   Call gemm(std::int64_t n, T* a, T* b, T* c) {
     return [A = wrap(a, {n, n}), B = wrap(b, {n, n}), C = wrap(c, {n, n})]() mutable { at::mm_out(C, A, B); };

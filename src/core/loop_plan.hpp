@@ -18,10 +18,7 @@
 
 #include "lina/core/array.hpp"
 #include "lina/core/threads.hpp"
-
-#ifdef LINA_HAVE_OPENMP
-#include <omp.h>
-#endif
+#include "thread_pool.hpp"
 
 namespace lina::detail {
 
@@ -100,8 +97,8 @@ inline constexpr std::int64_t kParallelGrain = std::int64_t{1} << 16;
 // copies, not for reductions into a shared output).
 //
 // The work is cut into kChunksPerThread chunks per thread that threads claim as they
-// finish (OpenMP's dynamic schedule): on a machine whose cores are shared with other
-// jobs, a thread that loses its core holds up the loop by one chunk, not by half of it.
+// finish (parallel_for): on a machine whose cores are shared with other jobs, a thread
+// that loses its core holds up the loop by one chunk, not by half of it.
 // Results do not depend on the split: each element is computed by the same code.
 inline constexpr int kChunksPerThread = 4;
 
@@ -109,22 +106,21 @@ template <class F>
 void parallel_for_each_inner(const LoopPlan& plan, F&& f) {
   if (plan.empty) return;
   const std::int64_t n = plan.inner_size(), outer = plan.outer_size();
-#ifdef LINA_HAVE_OPENMP
   const int nthreads = get_num_threads();
-  if (nthreads > 1 && n * outer >= kParallelGrain && !omp_in_parallel()) {
+  if (nthreads > 1 && n * outer >= kParallelGrain && can_run_parallel()) {
     // Chunks of at least half a grain each.
     const std::int64_t most = std::max<std::int64_t>(1, n * outer / (kParallelGrain / 2));
     if (outer >= nthreads) {
       const std::int64_t chunks = std::min<std::int64_t>({outer, std::int64_t{nthreads} * kChunksPerThread, most});
-#pragma omp parallel for num_threads(nthreads) schedule(dynamic, 1)
-      for (std::int64_t c = 0; c < chunks; ++c) for_each_inner(plan, f, outer * c / chunks, outer * (c + 1) / chunks);
+      parallel_for(chunks, nthreads, [&](std::int64_t c) {
+        for_each_inner(plan, f, outer * c / chunks, outer * (c + 1) / chunks);
+      });
     } else {
       // Few outer iterations (typically one flat contiguous run): split the inner run
       // into cache-line-aligned chunks instead.
       const auto inner = plan.inner_strides();
       const std::int64_t chunks = std::min<std::int64_t>(std::int64_t{nthreads} * kChunksPerThread, most);
-#pragma omp parallel for num_threads(nthreads) schedule(dynamic, 1)
-      for (std::int64_t c = 0; c < chunks; ++c) {
+      parallel_for(chunks, nthreads, [&](std::int64_t c) {
         const std::int64_t lo = n * c / chunks / 16 * 16;
         const std::int64_t hi = c + 1 == chunks ? n : n * (c + 1) / chunks / 16 * 16;
         if (hi > lo) {
@@ -134,11 +130,10 @@ void parallel_for_each_inner(const LoopPlan& plan, F&& f) {
             f(q.data(), st, hi - lo);
           });
         }
-      }
+      });
     }
     return;
   }
-#endif
   for_each_inner(plan, f);
 }
 

@@ -55,6 +55,12 @@ void unary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
 // transcendental functions]) for contiguous float runs.
 void simd_exp(const float* in, float* out, std::int64_t n);
 void simd_exp(const double* in, double* out, std::int64_t n);
+void simd_expm1(const float* in, float* out, std::int64_t n);
+void simd_expm1(const double* in, double* out, std::int64_t n);
+void simd_log(const float* in, float* out, std::int64_t n);
+void simd_log(const double* in, double* out, std::int64_t n);
+void simd_log1p(const float* in, float* out, std::int64_t n);
+void simd_log1p(const double* in, double* out, std::int64_t n);
 void simd_tanh(const float* in, float* out, std::int64_t n);
 void simd_tanh(const double* in, double* out, std::int64_t n);
 void simd_sigmoid(const float* in, float* out, std::int64_t n);

@@ -14,8 +14,8 @@
 // plan dimension is a batch of such transposes. A source sliced with a step along k
 // (a[:, ::2].T) has no unit stride: the tiles are then copied element by element,
 // which still keeps their source lines in cache. Work is cut into units of kCopyTile
-// destination rows (columns of the source) of one batch entry; threads take contiguous
-// runs of units.
+// destination rows (columns of the source) of one batch entry; the thread pool takes
+// chunks of consecutive units.
 #pragma once
 
 #include <algorithm>
@@ -135,17 +135,14 @@ inline bool tiled_transpose_copy(const detail::LoopPlan& plan, std::int64_t item
   if (!find_transpose_layout(plan, itemsize, layout)) return false;
   const std::int64_t units = layout.batches * ((layout.cols + kCopyTile - 1) / kCopyTile);
   auto copy_rows = [&](std::int64_t lo, std::int64_t hi) { copy_transpose_units(layout, itemsize, lo, hi); };
-#ifdef LINA_HAVE_OPENMP
   const int nthreads = get_num_threads();
-  if (nthreads > 1 && layout.batches * layout.rows * layout.cols >= detail::kParallelGrain && !omp_in_parallel()) {
-#pragma omp parallel num_threads(nthreads)
-    {
-      const int t = omp_get_thread_num(), nt = omp_get_num_threads();
-      copy_rows(units * t / nt, units * (t + 1) / nt);
-    }
+  if (nthreads > 1 && layout.batches * layout.rows * layout.cols >= detail::kParallelGrain &&
+      detail::can_run_parallel()) {
+    const std::int64_t chunks = std::min<std::int64_t>(units, std::int64_t{nthreads} * detail::kChunksPerThread);
+    detail::parallel_for(chunks, nthreads,
+                         [&](std::int64_t c) { copy_rows(units * c / chunks, units * (c + 1) / chunks); });
     return true;
   }
-#endif
   copy_rows(0, units);
   return true;
 }

@@ -15,12 +15,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/thread_pool.hpp"
 #include "kernels/gemm.hpp"
 #include "lina/core/threads.hpp"
 
-#ifdef LINA_HAVE_OPENMP
-#include <omp.h>
-#endif
 
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "kernels/gemm_gemv.cpp"
@@ -182,23 +180,17 @@ void gemv_impl(std::int64_t m, std::int64_t k, MatrixRef<const T> a, const T* x,
     yc = ycopy.data();
   }
   int nthreads = 1;
-#ifdef LINA_HAVE_OPENMP
-  if (allow_threads && m * k >= kGemvThreadElements && m >= 64 && !omp_in_parallel()) nthreads = get_num_threads();
-#else
-  (void)allow_threads;
-#endif
+  if (allow_threads && m * k >= kGemvThreadElements && m >= 64 && detail::can_run_parallel())
+    nthreads = get_num_threads();
   if (nthreads <= 1) {
     gemv_rows(0, m, k, a, x, yc);
   } else {
-#ifdef LINA_HAVE_OPENMP
     // Split rows in multiples of 16 so that no two threads write one cache line of y.
-#pragma omp parallel num_threads(nthreads)
-    {
-      const std::int64_t t = omp_get_thread_num(), nt = omp_get_num_threads();
-      const std::int64_t blocks = (m + 15) / 16;
-      gemv_rows(std::min(m, blocks * t / nt * 16), std::min(m, blocks * (t + 1) / nt * 16), k, a, x, yc);
-    }
-#endif
+    const std::int64_t blocks = (m + 15) / 16;
+    const std::int64_t chunks = std::min<std::int64_t>(blocks, std::int64_t{nthreads} * 4);
+    detail::parallel_for(chunks, nthreads, [&](std::int64_t c) {
+      gemv_rows(std::min(m, blocks * c / chunks * 16), std::min(m, blocks * (c + 1) / chunks * 16), k, a, x, yc);
+    });
   }
   if (incy != 1)
     for (std::int64_t i = 0; i < m; ++i) y[i * incy] = yc[i];

@@ -5,9 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#ifdef LINA_HAVE_OPENMP
-#include <omp.h>
-#endif
+#include "core/thread_pool.hpp"
 
 namespace lina::kernels {
 
@@ -24,14 +22,7 @@ void parallel_columns(std::int64_t n, std::int64_t quantum, int nthreads, F&& f)
     const std::int64_t hi = std::min(n, units * (i + 1) / chunks * quantum);
     if (hi > lo) f(lo, hi);
   };
-#ifdef LINA_HAVE_OPENMP
-  if (nthreads > 1 && chunks > 1) {
-#pragma omp parallel for schedule(dynamic, 1) num_threads(nthreads)
-    for (std::int64_t i = 0; i < chunks; ++i) chunk(i);
-    return;
-  }
-#endif
-  for (std::int64_t i = 0; i < chunks; ++i) chunk(i);
+  detail::parallel_for(chunks, nthreads, chunk);
 }
 
 }  // namespace lina::kernels

@@ -13,7 +13,7 @@
 //   3. Any other reduction to one element: each thread folds a slice of the outermost
 //      dimension into a private accumulator started from the output's initial value
 //      (the identity, or for max/min an element of the input: both harmless to repeat),
-//      and the partial results are combined in thread order. Within the pairwise bound
+//      and the partial results are combined in slice order. Within the pairwise bound
 //      of the serial result, not always bit-identical.
 // Everything else (few outputs, each from a big strided slab) runs on one thread.
 #pragma once
@@ -62,25 +62,23 @@ template <class Op, class T, bool kPairwise>
 void parallel_reduce(const detail::LoopPlan& plan) {
   constexpr auto loop = reduce_loop<Op, T, kPairwise>;
   if (plan.empty) return;
-#ifdef LINA_HAVE_OPENMP
   const int nthreads = get_num_threads();
   const int nd = static_cast<int>(plan.shape.size());
   if (nthreads > 1 && nd >= 1 && plan.inner_size() * plan.outer_size() >= detail::kParallelGrain &&
-      !omp_in_parallel()) {
+      detail::can_run_parallel()) {
     // 1. Split the outputs: the outermost dimension along which the output moves.
     for (int d = nd - 1; d >= 0; --d) {
       if (plan.strides[d][0] == 0 || plan.shape[d] < 2 * nthreads) continue;
       const std::int64_t size = plan.shape[d];
-#pragma omp parallel num_threads(nthreads)
-      {
-        const int t = omp_get_thread_num(), nt = omp_get_num_threads();
-        std::int64_t lo = size * t / nt, hi = size * (t + 1) / nt;
-        if (d == 0) {  // cache-line-aligned halves of a row of outputs: no false sharing
+      const std::int64_t chunks = std::min<std::int64_t>(size, std::int64_t{nthreads} * detail::kChunksPerThread);
+      detail::parallel_for(chunks, nthreads, [&](std::int64_t c) {
+        std::int64_t lo = size * c / chunks, hi = size * (c + 1) / chunks;
+        if (d == 0) {  // cache-line-aligned parts of a row of outputs: no false sharing
           lo = lo / 16 * 16;
-          hi = t + 1 == nt ? size : hi / 16 * 16;
+          hi = c + 1 == chunks ? size : hi / 16 * 16;
         }
         if (hi > lo) detail::for_each_inner(slice_plan(plan, d, lo, hi), loop);
-      }
+      });
       return;
     }
     bool single_output = true;
@@ -94,9 +92,9 @@ void parallel_reduce(const detail::LoopPlan& plan) {
           pairwise_pieces(0, n, nthreads, pieces);
           std::vector<T> sums(pieces.size());
           const auto count = static_cast<std::int64_t>(pieces.size());
-#pragma omp parallel for num_threads(nthreads) schedule(static)
-          for (std::int64_t i = 0; i < count; ++i)
+          detail::parallel_for(count, nthreads, [&](std::int64_t i) {
             sums[i] = pairwise_sum<T>(plan.base[1] + pieces[i].first * stride, pieces[i].second, stride);
+          });
           std::size_t next = 0;
           acc = Op::apply(acc, pairwise_combine<T>(n, nthreads, sums, next));
           return;
@@ -111,15 +109,13 @@ void parallel_reduce(const detail::LoopPlan& plan) {
           T value;
         };
         std::vector<Partial> partial(nthreads, Partial{acc});
-#pragma omp parallel num_threads(nthreads)
-        {
-          const int t = omp_get_thread_num(), nt = omp_get_num_threads();
-          detail::LoopPlan sub = slice_plan(plan, d, size * t / nt, size * (t + 1) / nt);
+        detail::parallel_for(nthreads, nthreads, [&](std::int64_t t) {
+          detail::LoopPlan sub = slice_plan(plan, d, size * t / nthreads, size * (t + 1) / nthreads);
           T local = acc;
           sub.base[0] = reinterpret_cast<char*>(&local);
           detail::for_each_inner(sub, loop);
           partial[t].value = local;
-        }
+        });
         T r = partial[0].value;
         for (int t = 1; t < nthreads; ++t) r = Op::apply(r, partial[t].value);
         acc = r;
@@ -127,7 +123,6 @@ void parallel_reduce(const detail::LoopPlan& plan) {
       }
     }
   }
-#endif
   detail::for_each_inner(plan, loop);
 }
 

@@ -319,6 +319,12 @@ Array& run_unary_into(const char* op, UnaryFamily family, const Array& a, Array*
       using T = decltype(t);
       if constexpr (std::is_same_v<Op, k::Exp>)
         parallel_for_each_inner(plan, k::simd_unary_loop<Op, T, static_cast<void (*)(const T*, T*, std::int64_t)>(k::simd_exp)>);
+      else if constexpr (std::is_same_v<Op, k::Expm1>)
+        parallel_for_each_inner(plan, k::simd_unary_loop<Op, T, static_cast<void (*)(const T*, T*, std::int64_t)>(k::simd_expm1)>);
+      else if constexpr (std::is_same_v<Op, k::Log>)
+        parallel_for_each_inner(plan, k::simd_unary_loop<Op, T, static_cast<void (*)(const T*, T*, std::int64_t)>(k::simd_log)>);
+      else if constexpr (std::is_same_v<Op, k::Log1p>)
+        parallel_for_each_inner(plan, k::simd_unary_loop<Op, T, static_cast<void (*)(const T*, T*, std::int64_t)>(k::simd_log1p)>);
       else if constexpr (std::is_same_v<Op, k::Tanh>)
         parallel_for_each_inner(plan, k::simd_unary_loop<Op, T, static_cast<void (*)(const T*, T*, std::int64_t)>(k::simd_tanh)>);
       else if constexpr (std::is_same_v<Op, k::Sigmoid>)

@@ -138,9 +138,8 @@ Array softmax_impl(const char* op, const Array& x, int axis) {
   // Work items: whole slabs when there are enough of them, else column blocks of the
   // slabs (a softmax along axis 0 of a matrix splits its columns).
   int threads = 1;
-#ifdef LINA_HAVE_OPENMP
-  if (get_num_threads() > 1 && out.size() >= detail::kParallelGrain && !omp_in_parallel()) threads = get_num_threads();
-#endif
+  if (get_num_threads() > 1 && out.size() >= detail::kParallelGrain && detail::can_run_parallel())
+    threads = get_num_threads();
   const std::int64_t col_blocks = (inner == 1 || outer >= threads) ? 1 : std::min<std::int64_t>(threads, inner / 16);
   const std::int64_t items = outer * std::max<std::int64_t>(col_blocks, 1);
   visit_dtype(t, [&](auto tag) {
@@ -157,16 +156,11 @@ Array softmax_impl(const char* op, const Array& x, int axis) {
           if (j1 > j0) softmax_slab<T, kLog>(xs + o * n * inner, os + o * n * inner, n, inner, j0, j1, shift, sum);
         }
       };
-#ifdef LINA_HAVE_OPENMP
       if (threads > 1 && items > 1) {
-#pragma omp parallel num_threads(threads)
-        {
-          const int tid = omp_get_thread_num(), nt = omp_get_num_threads();
-          work(items * tid / nt, items * (tid + 1) / nt);
-        }
+        const std::int64_t chunks = std::min<std::int64_t>(items, std::int64_t{threads} * detail::kChunksPerThread);
+        detail::parallel_for(chunks, threads, [&](std::int64_t c) { work(items * c / chunks, items * (c + 1) / chunks); });
         return;
       }
-#endif
       work(0, items);
     }
   });

@@ -88,7 +88,16 @@ Array Array::operator[](std::int64_t i) const {
   return index(std::span<const Index>(idx, 1));
 }
 
-Array Array::operator[](const Array& mask) const { return boolean_mask(*this, mask); }
+// a[mask] or a[indices] (take along axis 0), as NumPy's a[array].
+Array Array::operator[](const Array& index) const {
+  if (index.dtype() == DType::Bool) return boolean_mask(*this, index);
+  if (is_integer(index.dtype())) {
+    if (ndim() == 0) throw IndexError("index: too many indices for array: array is 0-dimensional, but 1 were indexed");
+    return take(*this, index, 0);
+  }
+  throw IndexError(std::string("index: arrays used as indices must be of integer (or boolean) type, got ") +
+                   dtype_name(index.dtype()));
+}
 
 Array boolean_mask(const Array& a, const Array& mask) {
   if (mask.dtype() != DType::Bool)

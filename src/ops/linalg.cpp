@@ -12,9 +12,6 @@
 #include "lina/ops/reduction.hpp"
 #include "lina/ops/shape_ops.hpp"
 
-#ifdef LINA_HAVE_OPENMP
-#include <omp.h>
-#endif
 
 namespace lina {
 
@@ -92,15 +89,15 @@ Array batched_matmul(const Array& a2, const Array& b2, DType t, Array* into = nu
     };
     const int nthreads = get_num_threads();
     const bool parallel_batch = nbatch > 1 && (m * n * k < kGemmThreadFlops || nbatch >= 2 * nthreads);
-#ifdef LINA_HAVE_OPENMP
-    // guided: a thread descheduled by another process leaves its share to the others.
-    if (parallel_batch && nbatch * m * n * k >= kBatchThreadFlops && !omp_in_parallel() && nthreads > 1) {
-#pragma omp parallel for schedule(guided) num_threads(nthreads)
-      for (std::int64_t i = 0; i < nbatch; ++i) one(i, false);
+    // Many small groups of products: a thread descheduled by another process leaves
+    // its share to the others.
+    if (parallel_batch && nbatch * m * n * k >= kBatchThreadFlops && nthreads > 1 && detail::can_run_parallel()) {
+      const std::int64_t groups = std::min<std::int64_t>(nbatch, std::int64_t{nthreads} * 16);
+      detail::parallel_for(groups, nthreads, [&](std::int64_t g) {
+        for (std::int64_t i = nbatch * g / groups; i < nbatch * (g + 1) / groups; ++i) one(i, false);
+      });
       return;
     }
-#endif
-    (void)parallel_batch;
     for (std::int64_t i = 0; i < nbatch; ++i) one(i, true);
   });
   return c;

@@ -281,6 +281,20 @@ const std::map<std::string, Builtin>& table() {
                   },
                   "stack([x, y])"};
     m["ravel"] = {{req("a")}, [](const ValueList& a) { return Value{ravel(arr(a[0]))}; }, "ravel(x)"};
+    m["take"] = {{req("a"), req("indices"), opt("axis")},
+                 [](const ValueList& a) {
+                   std::optional<int> axis;
+                   if (!a[2].is_none()) axis = static_cast<int>(to_int(a[2], "take"));
+                   return Value{take(arr(a[0]), arr(a[1]), axis)};
+                 },
+                 "take(x, [0, 2], axis=1)"};
+    m["nonzero"] = {{req("a")},
+                    [](const ValueList& a) {
+                      ValueList items;
+                      for (Array& c : nonzero(arr(a[0]))) items.push_back(Value{std::move(c)});
+                      return Value{Tuple{items}};
+                    },
+                    "nonzero(x > 0)"};
     m["astype"] = {{req("a"), req("dtype")},
                    [](const ValueList& a) { return Value{arr(a[0]).astype(to_dtype(a[1], "astype"))}; },
                    "astype(x, float32)"};

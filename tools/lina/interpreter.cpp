@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <functional>
+#include <set>
 
 namespace lina::cli {
 
@@ -50,6 +51,25 @@ bool is_sequence(const Value& v) {
   return std::holds_alternative<List>(v.v) || std::holds_alternative<Tuple>(v.v);
 }
 
+// Python's == on two tuples or lists of Python scalars (and nested ones); an array
+// inside has no single truth value, as in Python.
+bool python_equal(const Value& a, const Value& b) {
+  if (is_sequence(a) || is_sequence(b)) {
+    if (!is_sequence(a) || !is_sequence(b) || a.v.index() != b.v.index()) return false;
+    const ValueList& x = std::holds_alternative<Tuple>(a.v) ? std::get<Tuple>(a.v).items : std::get<List>(a.v).items;
+    const ValueList& y = std::holds_alternative<Tuple>(b.v) ? std::get<Tuple>(b.v).items : std::get<List>(b.v).items;
+    if (x.size() != y.size()) return false;
+    for (std::size_t i = 0; i < x.size(); ++i)
+      if (!python_equal(x[i], y[i])) return false;
+    return true;
+  }
+  if (a.is_array() || b.is_array())
+    throw ValueError("the truth value of an array with more than one element is ambiguous (== of tuples holding arrays)");
+  if (a.is_python_scalar() && b.is_python_scalar())
+    return strong(a).astype(DType::Float64).item<double>() == strong(b).astype(DType::Float64).item<double>();
+  return a.is_none() && b.is_none();
+}
+
 }  // namespace
 
 Value binary_op(const std::string& op, const Value& a0, const Value& b0) {
@@ -67,6 +87,27 @@ Value binary_op(const std::string& op, const Value& a0, const Value& b0) {
         l.items.insert(l.items.end(), lb->items.begin(), lb->items.end());
         return Value{l};
       }
+  }
+  // Without an array on either side, a tuple or list follows Python, not NumPy:
+  // repetition by an int, equality as a whole, and no other arithmetic.
+  if ((is_sequence(a0) || is_sequence(b0)) && !a0.is_array() && !b0.is_array()) {
+    const Value& seq = is_sequence(a0) ? a0 : b0;
+    const Value& other = is_sequence(a0) ? b0 : a0;
+    const ValueList& items =
+        std::holds_alternative<Tuple>(seq.v) ? std::get<Tuple>(seq.v).items : std::get<List>(seq.v).items;
+    if (op == "*" && (std::holds_alternative<std::int64_t>(other.v) || std::holds_alternative<bool>(other.v))) {
+      const std::int64_t times = std::holds_alternative<bool>(other.v) ? std::get<bool>(other.v) : std::get<std::int64_t>(other.v);
+      ValueList out;
+      for (std::int64_t r = 0; r < times; ++r) out.insert(out.end(), items.begin(), items.end());
+      if (std::holds_alternative<Tuple>(seq.v)) return Value{Tuple{out}};
+      return Value{List{out}};
+    }
+    if (op == "==" || op == "!=") {  // Python's equality of whole objects
+      const bool equal = is_sequence(a0) && is_sequence(b0) && python_equal(a0, b0);
+      return Value{op == "==" ? equal : !equal};
+    }
+    throw TypeError("unsupported operand type(s) for " + op + ": '" + a0.type_name() + "' and '" + b0.type_name() +
+                    "' (tuples and lists combine with arrays elementwise, with each other only by +)");
   }
   const Value a = is_sequence(a0) ? Value{to_array(a0)} : a0;
   const Value b = is_sequence(b0) ? Value{to_array(b0)} : b0;
@@ -200,6 +241,7 @@ Value Interpreter::unary() {
     Value v = unary();
     if (dry_) return v;
     if (!(v.is_array() || v.is_python_scalar())) throw TypeError("bad operand type for unary +: '" + v.type_name() + "'");
+    if (const auto* b = std::get_if<bool>(&v.v)) return Value{std::int64_t{*b}};  // Python: +True is 1
     return v;
   }
   return power();
@@ -219,14 +261,12 @@ Value Interpreter::postfix() {
   for (;;) {
     const int col = peek().column;
     if (accept(".")) {
-      if (peek().kind == Tok::Name && peek().text == "T") {
-        ++pos_;
-        if (dry_) continue;
-        if (!v.is_array()) v = Value{to_array(v)};
-        v = Value{transpose(std::get<Array>(v.v))};
-        continue;
-      }
-      throw ParseError(peek().column, "expected 'T' after '.' (the only attribute; NAME.KEY names a member of an .npz bound as NAME)");
+      if (peek().kind != Tok::Name)
+        throw ParseError(peek().column, "expected an attribute name after '.' (NAME.KEY names a member of an .npz bound as NAME)");
+      const Token name = peek();
+      ++pos_;
+      v = attribute(v, name.text, name.column);
+      continue;
     }
     if (accept("[")) {
       const bool dry = dry_;
@@ -240,9 +280,8 @@ Value Interpreter::postfix() {
 }
 
 Value Interpreter::subscript(const Value& base) {
-  std::vector<Index> idx;
-  std::optional<Array> mask;
-  bool tuple_form = false;
+  std::vector<AdvancedIndex> idx;
+  bool any_array = false;
   auto bound = [&]() -> std::optional<std::int64_t> {
     if (peek().kind == Tok::Op && (peek().text == ":" || peek().text == "]" || peek().text == ",")) return std::nullopt;
     const Value v = expression();
@@ -281,25 +320,29 @@ Value Interpreter::subscript(const Value& base) {
       } else if (const auto* e = std::get_if<EllipsisValue>(&v.v)) {
         (void)e;
         idx.emplace_back(ellipsis);
-      } else if (v.is_array() && std::get<Array>(v.v).dtype() == DType::Bool) {
-        mask = std::get<Array>(v.v);
-      } else if (v.is_array() && std::get<Array>(v.v).ndim() > 0) {
-        throw IndexError("index: advanced (integer array) indexing is not supported; use basic indexing or take()");
+      } else if ((v.is_array() && (std::get<Array>(v.v).ndim() > 0 || std::get<Array>(v.v).dtype() == DType::Bool)) ||
+                 std::holds_alternative<List>(v.v)) {
+        // An integer or bool array, or a list (NumPy makes it one): advanced indexing.
+        const auto* list = std::get_if<List>(&v.v);
+        if (list && list->items.empty()) idx.emplace_back(Array(Shape{0}, DType::Int64));  // NumPy: x[[]] is empty
+        else idx.emplace_back(v.is_array() ? std::get<Array>(v.v) : to_array(v));
+        any_array = true;
+      } else if (v.is_array() && !is_integer(std::get<Array>(v.v).dtype())) {
+        throw IndexError(std::string("index: only integers, slices (`:`), ellipsis (`...`), None and integer or "
+                                     "boolean arrays are valid indices; got a ") + dtype_name(std::get<Array>(v.v).dtype()) +
+                         " array");
       } else {
         idx.emplace_back(to_int(v, "index"));
       }
     }
-    if (peek().kind == Tok::Op && peek().text == ",") tuple_form = true;
   } while (accept(","));
   expect("]");
   if (dry_) return Value{NoneValue{}};
   const Array a = base.is_array() ? std::get<Array>(base.v) : to_array(base);
-  if (mask) {
-    if (!idx.empty()) throw IndexError("index: a boolean mask cannot be combined with other indices");
-    return Value{boolean_mask(a, *mask)};
-  }
-  (void)tuple_form;
-  return Value{a.index(idx)};
+  if (any_array) return Value{advanced_index(a, idx)};
+  std::vector<Index> basic;
+  for (const auto& i : idx) basic.push_back(std::get<Index>(i.value()));
+  return Value{a.index(basic)};
 }
 
 Value Interpreter::sequence(const std::string& close, bool is_list, int column) {
@@ -320,6 +363,58 @@ Value Interpreter::sequence(const std::string& close, bool is_list, int column) 
 Value Interpreter::call(const std::string& name, int column) {
   ValueList args;
   std::map<std::string, Value> kwargs;
+  arguments(args, kwargs);
+  (void)column;
+  if (dry_) return Value{NoneValue{}};
+  return call_builtin(name, args, kwargs);
+}
+
+// Attributes of an array, as ndarray has them: .T, .ndim, .size, .shape, and the methods
+// that mirror a function of the language (x.sum(axis=0) is sum(x, axis=0)). reshape and
+// transpose also take their shape or axes as separate arguments, as NumPy's methods do.
+Value Interpreter::attribute(const Value& self, const std::string& name, int column) {
+  static const std::set<std::string> kMethods = {
+      "sum", "mean", "prod", "max", "min", "std", "var", "argmax", "argmin", "clip", "astype", "dot",
+      "trace", "swapaxes", "squeeze", "ravel", "flatten", "reshape", "transpose"};
+  const bool is_call = peek().kind == Tok::Op && peek().text == "(";
+  if (!dry_ && !self.is_array())  // Python's ints, floats, tuples and lists have none of these
+    throw TypeError("'" + self.type_name() + "' object has no attribute '" + name + "'");
+  if (!is_call && (name == "T" || name == "ndim" || name == "size" || name == "shape")) {
+    if (dry_) return Value{NoneValue{}};
+    const Array& a = std::get<Array>(self.v);
+    if (name == "T") return Value{transpose(a)};
+    if (name == "ndim") return Value{std::int64_t{a.ndim()}};
+    if (name == "size") return Value{a.size()};
+    ValueList dims;
+    for (std::int64_t d : a.shape()) dims.push_back(Value{d});
+    return Value{Tuple{dims}};
+  }
+  if (!kMethods.count(name)) {
+    throw ParseError(column, "unknown attribute '" + name + "': arrays have .T, .ndim, .size, .shape and the methods " +
+                                 "sum mean prod max min std var argmax argmin clip astype dot trace swapaxes squeeze " +
+                                 "ravel flatten reshape transpose (NAME.KEY names a member of an .npz bound as NAME)");
+  }
+  if (!is_call) throw ParseError(peek().column, "expected '(' after the method name '" + name + "'");
+  ++pos_;
+  ValueList args;
+  std::map<std::string, Value> kwargs;
+  arguments(args, kwargs);
+  if (dry_) return Value{NoneValue{}};
+  const Value& a = self;
+  if (name == "reshape" || name == "transpose") {
+    if (kwargs.count("shape")) {  // a.reshape(shape=(2, 3))
+      args.push_back(kwargs["shape"]);
+      kwargs.erase("shape");
+    }
+    if (args.size() > 1 || (args.size() == 1 && std::holds_alternative<std::int64_t>(args[0].v)))
+      args = {Value{Tuple{args}}};
+  }
+  ValueList full{a};
+  full.insert(full.end(), args.begin(), args.end());
+  return call_builtin(name == "flatten" ? "ravel" : name, full, kwargs);
+}
+
+void Interpreter::arguments(ValueList& args, std::map<std::string, Value>& kwargs) {
   bool first = true;
   while (!accept(")")) {
     if (peek().kind == Tok::End) throw ParseError(peek().column, "expected ')'");
@@ -336,9 +431,6 @@ Value Interpreter::call(const std::string& name, int column) {
       args.push_back(expression());
     }
   }
-  (void)column;
-  if (dry_) return Value{NoneValue{}};
-  return call_builtin(name, args, kwargs);
 }
 
 Value Interpreter::atom() {

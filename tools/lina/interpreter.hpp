@@ -30,6 +30,8 @@ class Interpreter {
   Value atom();
   Value subscript(const Value& base);
   Value call(const std::string& name, int column);
+  void arguments(ValueList& args, std::map<std::string, Value>& kwargs);  // after '(' through ')'
+  Value attribute(const Value& self, const std::string& name, int column);
   Value sequence(const std::string& close, bool is_list, int column);
 
   // Binary operator, unary minus and calls go through these, which do nothing during

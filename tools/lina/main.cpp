@@ -6,6 +6,9 @@
 // unreadable input file. Every error is one line on stderr starting "lina: error: ".
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <iostream>
 #include <map>
 
@@ -89,7 +92,7 @@ int run_info() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"lina: NumPy's array model in C++. Try: lina eval 'arange(6).reshape((2, 3)) @ ones(3)'"};
+  CLI::App app{"lina: NumPy's array model in C++. Try: lina eval 'arange(6).reshape(2, 3) @ ones(3)'"};
   app.require_subcommand(0, 1);
   std::string expr, out_path;
   std::vector<std::string> bindings;
@@ -99,8 +102,22 @@ int main(int argc, char** argv) {
   eval->add_option("-o", out_path, "write the result to OUT.npy instead of printing it");
   CLI::App* info = app.add_subcommand("info", "version, compiler, SIMD target, threads, BLAS backend");
   app.add_subcommand("repl", "an interactive session (also: bare `lina`)");
+  // An expression that starts with '-' ('-x + 1') would read as an option: give it a
+  // leading space, which the expression language ignores and the option parser does not
+  // take for an option. Only the first argument after `eval`, and never eval's own
+  // options (-o FILE, -h, --help).
+  std::vector<std::string> words(argv, argv + argc);
+  auto is_eval_option = [](const std::string& w) {
+    if (w == "-h" || w.rfind("--", 0) == 0) return true;
+    if (w.rfind("-o", 0) != 0) return false;  // -o FILE or -oFILE: a path, no operators
+    return std::all_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("._/-~", c); });
+  };
+  if (words.size() > 2 && words[1] == "eval" && words[2].size() > 1 && words[2][0] == '-' && !is_eval_option(words[2]))
+    words[2] = " " + words[2];
+  std::vector<char*> args;
+  for (auto& w : words) args.push_back(w.data());
   try {
-    app.parse(argc, argv);
+    app.parse(static_cast<int>(args.size()), args.data());
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {

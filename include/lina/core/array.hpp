@@ -106,8 +106,9 @@ class Array {
   // a[i]: the i-th sub-array along axis 0 (a view).
   Array operator[](std::int64_t i) const;
   // a[mask]: the elements where the bool array `mask` is true (a copy, 1-D over the
-  // masked axes).
-  Array operator[](const Array& mask) const;
+  // masked axes); a[indices] for an integer array: take(a, indices, 0) (a copy). More
+  // array components: advanced_index (lina/ops/indexing.hpp).
+  Array operator[](const Array& index) const;
 
   // The matrix product, numpy's `a @ b` (defined in src/ops/linalg.cpp).
   Array matmul(const Array& b) const;

@@ -1,0 +1,307 @@
+// lina's vectorised exp, expm1, log, log1p, tanh and sigmoid for float32 and float64, written once
+// against Highway's portable ops and compiled for every target of the including file
+// (per-target header: include it after hwy/highway.h inside a foreach_target file).
+//
+// NOTE: [Vector math algorithms]
+// Every function is a classical range reduction followed by a near-minimax polynomial
+// (coefficients fitted by src/kernels/vector_math_fit.py; measured errors in
+// tests/unit/vector_math_test.cpp), evaluated with FMA:
+// - exp(x) = 2^n e^r with n = round(x / ln 2) and r = x - n ln2 computed in two FMA
+//   steps with ln 2 split into a high and a low part (W. J. Cody and W. Waite, "Software
+//   Manual for the Elementary Functions", 1980, the exp chapter). n is rounded by adding
+//   1.5 * 2^p (p = mantissa bits) so that it lands in the low bits of the sum, and 2^n
+//   is built from those bits by one shift into the exponent field (a classical trick;
+//   see J.-M. Muller, "Elementary Functions: Algorithms and Implementation"). e^r = 1 + r + r^2 q(r)
+//   on |r| <= ln2/2, q of degree 4 (float32) or 9 (float64).
+// - log(x) = e ln2 + log(1 + f) with x = 2^e (1 + f), 1 + f in [sqrt(1/2), sqrt(2)).
+//   float32: log(1 + f) = f + f^2 g(f), g of degree 8 (no division). float64: the
+//   s = f / (2 + f) substitution of fdlibm's e_log.c (Sun Microsystems, 1993):
+//   log(1 + f) = f - (f^2/2 - s (f^2/2 + z h(z))), z = s^2, h of degree 6.
+// - expm1(x) = 2^n (e^r - 1) + (2^n - 1) with the same reduction: e^r - 1 = r + r^2 q(r)
+//   keeps its relative accuracy for small r, and no branch is needed near 0.
+// - tanh(|x|) = m / (m + 2) with m = expm1(2|x|), |x| clamped at 9.1 / 19.1 where tanh
+//   rounds to 1 (the identity tanh(a) = (e^2a - 1)/(e^2a + 1)); accurate near 0 because
+//   expm1 is, so no separate small-argument polynomial. The sign is put back last, so
+//   tanh(-0) = -0.
+// - log1p(x) = log(1 + x) plus the correction for the rounding of 1 + x (see Log1p).
+// - sigmoid(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0, e = exp(-|x|): exp
+//   never overflows and small results keep their relative accuracy.
+// IEEE edges as NumPy has them (NaN in, NaN out; exp(+-inf) = inf, 0; overflow to inf;
+// underflow to denormals then 0; log(0) = -inf, log(<0) = NaN, log(inf) = inf; tanh(+-inf)
+// = +-1) come from lane masks, not per-element branches. exp and log test once per
+// vector whether every lane is in the common range (|x| < 87.3 for float32 exp,
+// normal positive finite for log) and otherwise take a slower vector path that handles
+// every lane, so the common loop carries no fix-ups.
+#if defined(LINA_KERNELS_VECTOR_MATH_INL_HPP_) == defined(HWY_TARGET_TOGGLE)
+#ifdef LINA_KERNELS_VECTOR_MATH_INL_HPP_
+#undef LINA_KERNELS_VECTOR_MATH_INL_HPP_
+#else
+#define LINA_KERNELS_VECTOR_MATH_INL_HPP_
+#endif
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace lina::kernels::HWY_NAMESPACE {
+namespace vmath {
+namespace hn = hwy::HWY_NAMESPACE;
+
+// Horner's rule c[0] + c[1] x + ... + c[N-1] x^(N-1) with FMAs (throughput-bound
+// loops: the fewest operations beat Estrin's shorter dependency chain).
+template <class D, class V, class T, std::size_t N>
+HWY_INLINE V Polynomial(D d, V x, const T (&c)[N]) {
+  V p = hn::Set(d, c[N - 1]);
+  for (std::size_t i = N - 1; i-- > 0;) p = hn::MulAdd(p, x, hn::Set(d, c[i]));
+  return p;
+}
+
+template <class T>
+struct Constants;
+
+template <>
+struct Constants<float> {
+  static constexpr int kMantissaBits = 23;
+  static constexpr std::int32_t kBias = 127;
+  static constexpr float kShifter = 0x1.8p23f;           // adding it rounds to an integer
+  static constexpr float kBiasedShifter = 0x1.8p23f + 127;  // ... and adds the exponent bias
+  static constexpr float kLog2e = 1.44269504088896341f;
+  // ln 2 = kLn2Hi + kLn2Lo, kLn2Hi with 16 significant bits so that n kLn2Hi is exact
+  // for |n| < 2^8 even on targets without FMA.
+  static constexpr float kLn2Hi = 0x1.62e4p-1f;
+  static constexpr float kLn2Lo = 0x1.7f7d1cp-20f;
+  static constexpr float kExpFastLimit = 87.3f;           // |x| below: 2^n is a normal number
+  static constexpr float kExpLow = -104.0f;               // exp below rounds to 0
+  static constexpr float kExpHigh = 89.0f;                // exp above overflows to inf
+  static constexpr float kExpQ[] = {5.0e-1f, 1.6666577025597988e-1f, 4.1666554662050534e-2f,
+                                    8.3631730745137109e-3f, 1.3926176119935579e-3f};
+  static constexpr std::int32_t kSqrtHalfBits = 0x3f3504f3;  // bits of sqrt(1/2)
+  static constexpr float kLogG[] = {-4.9999997649770979e-1f, 3.3333330028354797e-1f, -2.5000781239812696e-1f,
+                                    2.0001234461093455e-1f,  -1.6626645629127463e-1f, 1.4204855952571014e-1f,
+                                    -1.3127555651287652e-1f, 1.2722672788010962e-1f,  -7.6736415016740257e-2f};
+  static constexpr float kTanhSaturate = 9.1f;  // 1 - 2/(exp(18.2) + 1) rounds to 1
+};
+
+template <>
+struct Constants<double> {
+  static constexpr int kMantissaBits = 52;
+  static constexpr std::int64_t kBias = 1023;
+  static constexpr double kShifter = 0x1.8p52;
+  static constexpr double kBiasedShifter = 0x1.8p52 + 1023;
+  static constexpr double kLog2e = 1.4426950408889634074;
+  // ln 2 = kLn2Hi + kLn2Lo, kLn2Hi with 42 significant bits: n kLn2Hi exact for |n| < 2^11.
+  static constexpr double kLn2Hi = 0x1.62e42fefa38p-1;
+  static constexpr double kLn2Lo = 0x1.ef35793c7673p-45;
+  static constexpr double kExpFastLimit = 708.3;
+  static constexpr double kExpLow = -746.0;
+  static constexpr double kExpHigh = 710.0;
+  static constexpr double kExpQ[] = {5.000000000000001e-1,   1.6666666666666667e-1,  4.1666666666624162e-2,
+                                     8.3333333333300644e-3,  1.3888888917196719e-3,  1.9841269863040545e-4,
+                                     2.4801521322368693e-5,  2.7557268480310026e-6,  2.7620075879983367e-7,
+                                     2.5100375832561234e-8};
+  static constexpr std::int64_t kSqrtHalfBits = 0x3fe6a09e667f3bcd;
+  static constexpr double kLogH[] = {6.6666666666666697e-1, 3.9999999999899504e-1, 2.8571428625975485e-1,
+                                     2.222221113479508e-1,  1.8182889125261722e-1, 1.5331721600556041e-1,
+                                     1.4616449685043406e-1};
+  static constexpr double kTanhSaturate = 19.1;  // 1 - 2/(exp(38.2) + 1) rounds to 1
+};
+
+// ---------------------------------------------------------------- exp
+
+// The reduction shared by both exp paths: t = x / ln2 + shifter (its low bits hold n),
+// returns e^r - 1 with r = x - n ln2.
+template <class D, class V>
+HWY_INLINE V ExpReduced(D d, V x, V shifter, V& t) {
+  using C = Constants<hn::TFromD<D>>;
+  t = hn::MulAdd(x, hn::Set(d, C::kLog2e), shifter);
+  const V n = hn::Sub(t, shifter);
+  V r = hn::NegMulAdd(n, hn::Set(d, C::kLn2Hi), x);
+  r = hn::NegMulAdd(n, hn::Set(d, C::kLn2Lo), r);
+  return hn::MulAdd(hn::Mul(r, r), Polynomial(d, r, C::kExpQ), r);
+}
+
+// exp for |x| < kExpFastLimit (NaN-free): 2^n is one shift of t's bits.
+template <class D, class V>
+HWY_INLINE V ExpInRange(D d, V x) {
+  using C = Constants<hn::TFromD<D>>;
+  const hn::RebindToSigned<D> di;
+  V t;
+  const V em1 = ExpReduced(d, x, hn::Set(d, C::kBiasedShifter), t);
+  const V scale = hn::BitCast(d, hn::ShiftLeft<C::kMantissaBits>(hn::BitCast(di, t)));
+  return hn::MulAdd(em1, scale, scale);
+}
+
+// exp for every input: x clamped to [kExpLow, kExpHigh] and 2^n applied as two
+// factors 2^(n>>1) and 2^(n - (n>>1)), each a normal number, so that the product
+// overflows to inf or underflows through the denormals to 0 as the true value does.
+template <class D, class V>
+HWY_NOINLINE V ExpAnyRange(D d, V x) {
+  using T = hn::TFromD<D>;
+  using C = Constants<T>;
+  const hn::RebindToSigned<D> di;
+  const V xc = hn::Min(hn::Max(x, hn::Set(d, C::kExpLow)), hn::Set(d, C::kExpHigh));
+  V t;
+  const V em1 = ExpReduced(d, xc, hn::Set(d, C::kShifter), t);
+  const auto n = hn::Sub(hn::BitCast(di, t), hn::BitCast(di, hn::Set(d, C::kShifter)));
+  const auto n1 = hn::ShiftRight<1>(n);
+  const auto bias = hn::Set(di, static_cast<hn::TFromD<decltype(di)>>(C::kBias));
+  const V s1 = hn::BitCast(d, hn::ShiftLeft<C::kMantissaBits>(hn::Add(n1, bias)));
+  const V s2 = hn::BitCast(d, hn::ShiftLeft<C::kMantissaBits>(hn::Add(hn::Sub(n, n1), bias)));
+  const V y = hn::Mul(hn::MulAdd(em1, s1, s1), s2);
+  return hn::IfThenElse(hn::IsNaN(x), x, y);
+}
+
+template <class D, class V>
+HWY_INLINE V Exp(D d, V x) {
+  using C = Constants<hn::TFromD<D>>;
+  // NaN compares false: such vectors take the full path too.
+  if (HWY_LIKELY(hn::AllTrue(d, hn::Lt(hn::Abs(x), hn::Set(d, C::kExpFastLimit))))) return ExpInRange(d, x);
+  return ExpAnyRange(d, x);
+}
+
+// expm1 for |x| < kExpFastLimit: 2^n (e^r - 1) + (2^n - 1), one rounding; for n = 0
+// it is e^r - 1 itself, so small inputs keep their relative accuracy.
+template <class D, class V>
+HWY_INLINE V Expm1InRange(D d, V x) {
+  using T = hn::TFromD<D>;
+  using C = Constants<T>;
+  const hn::RebindToSigned<D> di;
+  V t;
+  const V em1 = ExpReduced(d, x, hn::Set(d, C::kBiasedShifter), t);
+  const V scale = hn::BitCast(d, hn::ShiftLeft<C::kMantissaBits>(hn::BitCast(di, t)));
+  return hn::MulAdd(em1, scale, hn::Sub(scale, hn::Set(d, T(1))));
+}
+
+// expm1 everywhere: beyond the fast range e^x - 1 has no cancellation (it is -1 or
+// e^x to within rounding), so exp's full path serves.
+template <class D, class V>
+HWY_NOINLINE V Expm1AnyRange(D d, V x) {
+  using T = hn::TFromD<D>;
+  using C = Constants<T>;
+  const auto in = hn::Lt(hn::Abs(x), hn::Set(d, C::kExpFastLimit));
+  const V inside = Expm1InRange(d, hn::IfThenElseZero(in, x));
+  return hn::IfThenElse(in, inside, hn::Sub(ExpAnyRange(d, x), hn::Set(d, T(1))));
+}
+
+// expm1(x) has the sign of x, so or-ing in x's sign bit changes nothing but the sign of
+// a zero: expm1(-0) = -0 (the sums above give +0).
+template <class D, class V>
+HWY_INLINE V Expm1(D d, V x) {
+  using C = Constants<hn::TFromD<D>>;
+  V y;
+  if (HWY_LIKELY(hn::AllTrue(d, hn::Lt(hn::Abs(x), hn::Set(d, C::kExpFastLimit))))) y = Expm1InRange(d, x);
+  else y = Expm1AnyRange(d, x);
+  return hn::Or(y, hn::And(hn::SignBit(d), x));
+}
+
+// ---------------------------------------------------------------- log
+
+// log for positive normal finite x, plus `extra` (a whole number) times ln 2.
+template <class D, class V>
+HWY_INLINE V LogNormal(D d, V x, V extra) {
+  using T = hn::TFromD<D>;
+  using C = Constants<T>;
+  const hn::RebindToSigned<D> di;
+  using TI = hn::TFromD<decltype(di)>;
+  const auto xi = hn::BitCast(di, x);
+  // e = floor(log2(x / sqrt(1/2))), so that m = x / 2^e lies in [sqrt(1/2), sqrt(2)).
+  const auto e = hn::ShiftRight<C::kMantissaBits>(hn::Sub(xi, hn::Set(di, static_cast<TI>(C::kSqrtHalfBits))));
+  const V m = hn::BitCast(d, hn::Sub(xi, hn::ShiftLeft<C::kMantissaBits>(e)));
+  const V f = hn::Sub(m, hn::Set(d, T(1)));
+  const V k = hn::Add(hn::ConvertTo(d, e), extra);
+  V log1pf;
+  if constexpr (sizeof(T) == 4) {
+    log1pf = hn::MulAdd(hn::Mul(f, f), Polynomial(d, f, C::kLogG), f);
+  } else {
+    const V s = hn::Div(f, hn::Add(f, hn::Set(d, T(2))));
+    const V z = hn::Mul(s, s);
+    const V hfsq = hn::Mul(hn::Set(d, T(0.5)), hn::Mul(f, f));
+    const V corr = hn::MulAdd(s, hn::MulAdd(z, Polynomial(d, z, C::kLogH), hfsq), hn::Mul(k, hn::Set(d, C::kLn2Lo)));
+    log1pf = hn::Sub(f, hn::Sub(hfsq, corr));
+    return hn::MulAdd(k, hn::Set(d, C::kLn2Hi), log1pf);
+  }
+  return hn::MulAdd(k, hn::Set(d, C::kLn2Hi), hn::MulAdd(k, hn::Set(d, C::kLn2Lo), log1pf));
+}
+
+// log for every input: denormals scaled into the normal range first, then the IEEE
+// values for 0, negatives, inf and NaN.
+template <class D, class V>
+HWY_NOINLINE V LogAnyRange(D d, V x) {
+  using T = hn::TFromD<D>;
+  using C = Constants<T>;
+  constexpr T kInf = std::numeric_limits<T>::infinity();
+  const auto tiny = hn::Lt(x, hn::Set(d, std::numeric_limits<T>::min()));
+  const T two_p = sizeof(T) == 4 ? T(0x1p23) : T(0x1p52);  // exact scaling of denormals
+  const V xs = hn::IfThenElse(tiny, hn::Mul(x, hn::Set(d, two_p)), x);
+  V y = LogNormal(d, xs, hn::IfThenElseZero(tiny, hn::Set(d, T(-C::kMantissaBits))));
+  y = hn::IfThenElse(hn::Eq(x, hn::Zero(d)), hn::Set(d, -kInf), y);
+  y = hn::IfThenElse(hn::Lt(x, hn::Zero(d)), hn::Set(d, std::numeric_limits<T>::quiet_NaN()), y);
+  y = hn::IfThenElse(hn::Eq(x, hn::Set(d, kInf)), x, y);
+  return hn::IfThenElse(hn::IsNaN(x), x, y);
+}
+
+template <class D, class V>
+HWY_INLINE V Log(D d, V x) {
+  using T = hn::TFromD<D>;
+  const auto normal = hn::And(hn::Ge(x, hn::Set(d, std::numeric_limits<T>::min())),
+                              hn::Le(x, hn::Set(d, std::numeric_limits<T>::max())));
+  if (HWY_LIKELY(hn::AllTrue(d, normal))) return LogNormal(d, x, hn::Zero(d));
+  return LogAnyRange(d, x);
+}
+
+// log1p(x) = log(u) + (x - (u - 1)) / u with u = 1 + x rounded: x - (u - 1) is the
+// rounding error of 1 + x, exactly for |x| <= 1 (Dekker's Fast2Sum: T. J. Dekker, "A
+// floating-point technique for extending the available precision", Numer. Math. 18,
+// 1971), and the second term is the first-order correction log(u + d) = log(u) + d/u;
+// for |x| > 1 it is far below an ulp of log(u) anyway. For |x| below half an ulp of 1,
+// u = 1 and the result is x itself. log1p has the sign of x, which the last step gives
+// a zero (log1p(-0) = -0).
+template <class D, class V>
+HWY_INLINE V Log1p(D d, V x) {
+  using T = hn::TFromD<D>;
+  const V one = hn::Set(d, T(1));
+  const V u = hn::Add(one, x);
+  const auto normal = hn::And(hn::Ge(u, hn::Set(d, std::numeric_limits<T>::min())),
+                              hn::Le(u, hn::Set(d, std::numeric_limits<T>::max())));
+  const V c = hn::Div(hn::Sub(x, hn::Sub(u, one)), u);
+  V y;
+  if (HWY_LIKELY(hn::AllTrue(d, normal))) y = hn::Add(LogNormal(d, u, hn::Zero(d)), c);
+  else y = hn::Add(LogAnyRange(d, u), hn::IfThenElseZero(normal, c));  // 0, negative, inf, NaN: no correction
+  return hn::Or(y, hn::And(hn::SignBit(d), x));
+}
+
+// ---------------------------------------------------------------- tanh, sigmoid
+
+template <class D, class V>
+HWY_INLINE V Tanh(D d, V x) {
+  using T = hn::TFromD<D>;
+  using C = Constants<T>;
+  // Saturate first so that expm1 stays in its fast range, keeping NaN, which then runs
+  // through the arithmetic to the result: x86's min returns its second operand when
+  // either is NaN (one instruction); elsewhere a compare and select.
+  const V sat = hn::Set(d, C::kTanhSaturate);
+#if HWY_ARCH_X86 && HWY_TARGET <= HWY_SSSE3
+  const V a = hn::Min(sat, hn::Abs(x));
+#else
+  const V a = hn::IfThenElse(hn::Gt(hn::Abs(x), sat), sat, hn::Abs(x));
+#endif
+  const V m = Expm1InRange(d, hn::Add(a, a));
+  return hn::CopySignToAbs(hn::Div(m, hn::Add(m, hn::Set(d, T(2)))), x);
+}
+
+template <class D, class V>
+HWY_INLINE V Sigmoid(D d, V x) {
+  using T = hn::TFromD<D>;
+  const V one = hn::Set(d, T(1));
+  const V e = Exp(d, hn::Neg(hn::Abs(x)));
+  return hn::Div(hn::IfThenElse(hn::Ge(x, hn::Zero(d)), one, e), hn::Add(one, e));
+}
+
+}  // namespace vmath
+}  // namespace lina::kernels::HWY_NAMESPACE
+HWY_AFTER_NAMESPACE();
+
+#endif  // LINA_KERNELS_VECTOR_MATH_INL_HPP_
