@@ -50,8 +50,6 @@ struct Component {
   bool is_array() const { return std::holds_alternative<Array>(v); }
 };
 
-std::string dims_str(const Shape& s) { return shape_str_compact(s); }
-
 }  // namespace
 
 Array advanced_index(const Array& a, std::span<const AdvancedIndex> idx) {
@@ -158,7 +156,7 @@ Array advanced_index(const Array& a, std::span<const AdvancedIndex> idx) {
     b_shape = broadcast_shapes(shapes, "index");
   } catch (const ShapeError&) {
     std::string list;
-    for (const Shape& s : shapes) list += (list.empty() ? "" : " ") + dims_str(s);
+    for (const Shape& s : shapes) list += (list.empty() ? "" : " ") + shape_str_compact(s);
     throw IndexError("index: shape mismatch: indexing arrays could not be broadcast together with shapes " + list);
   }
   const std::int64_t nb = shape_size(b_shape);
