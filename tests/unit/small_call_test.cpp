@@ -145,10 +145,12 @@ TEST(SmallCall, NonContiguousOperandsGoTheGeneralWay) {
   // Transposed: same shape (4,2) for both, neither contiguous.
   expect_identical(m.T() + n.T(), m.T().copy() + n.T().copy(), "transposed + transposed");
   expect_identical(m.T() + n.T().copy(), m.T().copy() + n.T().copy(), "transposed + contiguous");
+  expect_identical(m.T().copy() + n.T(), m.T().copy() + n.T().copy(), "contiguous + transposed");
   // Reversed: negative strides.
   const Array r = m.reshape({8})(lina::slice(lina::none, lina::none, -1));
   const Array c = n.reshape({8});
   expect_identical(r * c, r.copy() * c, "reversed * contiguous");
+  expect_identical(c * r, c * r.copy(), "contiguous * reversed");
   // A contiguous out= of a transposed input.
   Array out = lina::zeros({4, 2}, lina::float32);
   lina::subtract(m.T(), n.T(), out);
