@@ -17,10 +17,9 @@ std::int64_t shape_size(const Shape& shape) {
   }
   if (zero) return 0;
   for (auto s : shape) {
-    if (n > std::numeric_limits<std::int64_t>::max() / s)
+    if (__builtin_mul_overflow(n, s, &n))  // not a division: this runs for every new array
       throw ValueError("array is too big: shape " + shape_str(shape) +
                        " has more than 2**63 elements");
-    n *= s;
   }
   return n;
 }

@@ -5,6 +5,7 @@
 
 #include <cstring>
 #include <limits>
+#include <new>
 #include <optional>
 #include <string>
 
@@ -116,11 +117,37 @@ DType float_for(DType t) {
   return (t == DType::Bool || t == DType::UInt8) ? DType::Float32 : DType::Float64;
 }
 
+// Room for a result array, constructed only when an operation makes one. Not
+// std::optional<Array>: GCC 12 clears all of an optional's bytes with `rep stos` on
+// construction, a seventh of an 8-element a + b.
+class ResultSlot {
+ public:
+  ResultSlot() {}  // NOLINT: value_ is left unconstructed on purpose
+  ResultSlot(const ResultSlot&) = delete;
+  ResultSlot& operator=(const ResultSlot&) = delete;
+  ~ResultSlot() {
+    if (engaged_) value_.~Array();
+  }
+  Array& emplace(const Shape& shape, DType dtype) {
+    new (&value_) Array(shape, dtype);
+    engaged_ = true;
+    return value_;
+  }
+  // The result, moved out; only after emplace().
+  Array take() { return std::move(value_); }
+
+ private:
+  union {
+    Array value_;
+  };
+  bool engaged_ = false;
+};
+
 enum class Family { Arithmetic, TrueDivide, Compare, Logical };
 
 template <class Op>
 Array& run_binary_into(const char* op, Family family, const Operand& a, const Operand& b, Array* out,
-                       Array& result_holder) {
+                       ResultSlot& result_holder) {
   const DType common = common_dtype(a, b);
   DType compute = common;
   DType result = common;
@@ -167,21 +194,32 @@ Array& run_binary_into(const char* op, Family family, const Operand& a, const Op
     });
   };
   // NOTE: [Small-array fast path]
-  // Two C-contiguous arrays of the same shape and of the compute dtype, into a new
-  // array, below the threading grain: one flat run, without the loop plan's vectors
-  // (most of the per-call time of an 8-element a + b went to building them).
+  // Two C-contiguous arrays of the same shape and of the compute dtype, below the
+  // threading grain, into a new array or a contiguous out= of that shape and the
+  // result dtype: one flat run, without broadcasting, casts or the loop plan's vectors
+  // (most of the per-call time of an 8-element a + b went to building them). An out=
+  // that shares memory with an input is taken only when it is that very input
+  // (a += b); any other overlap goes the general way, which copies the input first.
   constexpr bool kChecksExponents = std::is_same_v<Op, k::Power>;  // integer powers check b first
-  if (!out && !(kChecksExponents && is_integer(compute)) && a.array && b.array && a.array->dtype() == compute && b.array->dtype() == compute &&
-      a.shape() == b.shape() && a.array->is_contiguous() && b.array->is_contiguous()) {
-    const std::int64_t n = a.array->size();
-    if (n < detail::kParallelGrain) {
-      result_holder = Array(a.shape(), result);
-      char* const p[3] = {static_cast<char*>(result_holder.raw_data()),
+  if (!(kChecksExponents && is_integer(compute)) && a.array && b.array && a.array->dtype() == compute &&
+      b.array->dtype() == compute && a.array->size() < detail::kParallelGrain && a.array->shape() == b.array->shape() &&
+      a.array->is_contiguous() && b.array->is_contiguous()) {
+    Array* target = nullptr;
+    if (!out) {
+      target = &result_holder.emplace(a.array->shape(), result);
+    } else if (out->dtype() == result && out->shape() == a.array->shape() && out->is_contiguous() &&
+               (!out->shares_memory_with(*a.array) || same_view(*out, *a.array)) &&
+               (!out->shares_memory_with(*b.array) || same_view(*out, *b.array))) {
+      target = out;
+    }
+    if (target) {
+      const std::int64_t n = a.array->size();
+      char* const p[3] = {static_cast<char*>(target->raw_data()),
                           static_cast<char*>(const_cast<void*>(a.array->raw_data())),
                           static_cast<char*>(const_cast<void*>(b.array->raw_data()))};
-      const std::int64_t st[3] = {result_holder.itemsize(), a.array->itemsize(), b.array->itemsize()};
+      const std::int64_t st[3] = {target->itemsize(), a.array->itemsize(), b.array->itemsize()};
       dispatch([&](auto loop) { loop(p, st, n); });
-      return result_holder;
+      return *target;
     }
   }
   // The same for a contiguous float array and a literal (x * 2.0f): the literal goes
@@ -194,7 +232,7 @@ Array& run_binary_into(const char* op, Family family, const Operand& a, const Op
     const bool exact = lit.kind() != ScalarKind::Int || (v >= -16777216.0 && v <= 16777216.0);
     if (exact && arr.array->dtype() == compute && arr.array->is_contiguous() && arr.array->size() < detail::kParallelGrain) {
       const std::int64_t n = arr.array->size();
-      result_holder = Array(arr.shape(), result);
+      Array& target = result_holder.emplace(arr.array->shape(), result);
       alignas(8) unsigned char value[8];
       if (compute == DType::Float32) {
         const float f = static_cast<float>(v);
@@ -203,12 +241,12 @@ Array& run_binary_into(const char* op, Family family, const Operand& a, const Op
         std::memcpy(value, &v, sizeof v);
       }
       char* const data = static_cast<char*>(const_cast<void*>(arr.array->raw_data()));
-      char* const p[3] = {static_cast<char*>(result_holder.raw_data()), a.array ? data : reinterpret_cast<char*>(value),
+      char* const p[3] = {static_cast<char*>(target.raw_data()), a.array ? data : reinterpret_cast<char*>(value),
                           a.array ? reinterpret_cast<char*>(value) : data};
       const std::int64_t isz = arr.array->itemsize();
-      const std::int64_t st[3] = {result_holder.itemsize(), a.array ? isz : 0, a.array ? 0 : isz};
+      const std::int64_t st[3] = {target.itemsize(), a.array ? isz : 0, a.array ? 0 : isz};
       dispatch([&](auto loop) { loop(p, st, n); });
-      return result_holder;
+      return target;
     }
   }
   const Shape shape = broadcast_shapes(a.shape(), b.shape(), op);
@@ -241,12 +279,10 @@ Array& run_binary_into(const char* op, Family family, const Operand& a, const Op
     if (out->dtype() == result) {
       target = out;
     } else {
-      result_holder = Array(shape, result);
-      target = &result_holder;
+      target = &result_holder.emplace(shape, result);
     }
   } else {
-    result_holder = Array(shape, result);
-    target = &result_holder;
+    target = &result_holder.emplace(shape, result);
   }
   const Array* ops[3] = {target, &av, &bv};
   const auto plan = make_loop_plan(shape, std::span<const Array* const>(ops, 3));
@@ -260,20 +296,23 @@ Array& run_binary_into(const char* op, Family family, const Operand& a, const Op
 
 template <class Op>
 Array binary(const char* op, Family family, const Operand& a, const Operand& b) {
-  Array holder;
-  return run_binary_into<Op>(op, family, a, b, nullptr, holder);
+  // Without out= the result is always the holder: moved out, not copied (a copy of
+  // the handle is two atomic reference-count updates per call).
+  ResultSlot holder;
+  run_binary_into<Op>(op, family, a, b, nullptr, holder);
+  return holder.take();
 }
 
 template <class Op>
 Array& binary_out(const char* op, Family family, const Operand& a, const Operand& b, Array& out) {
-  Array holder;
+  ResultSlot holder;
   return run_binary_into<Op>(op, family, a, b, &out, holder);
 }
 
 enum class UnaryFamily { SameType, FloatFunction, ToBool };
 
 template <class Op>
-Array& run_unary_into(const char* op, UnaryFamily family, const Array& a, Array* out, Array& holder) {
+Array& run_unary_into(const char* op, UnaryFamily family, const Array& a, Array* out, ResultSlot& holder) {
   DType compute = a.dtype();
   DType result = compute;
   if (family == UnaryFamily::FloatFunction) compute = result = float_for(a.dtype());
@@ -299,12 +338,10 @@ Array& run_unary_into(const char* op, UnaryFamily family, const Array& a, Array*
     if (out->dtype() == result) {
       target = out;
     } else {
-      holder = Array(a.shape(), result);
-      target = &holder;
+      target = &holder.emplace(a.shape(), result);
     }
   } else {
-    holder = Array(a.shape(), result);
-    target = &holder;
+    target = &holder.emplace(a.shape(), result);
   }
   const Array* ops[2] = {target, &av};
   const auto plan = make_loop_plan(a.shape(), std::span<const Array* const>(ops, 2));
@@ -353,13 +390,14 @@ Array& run_unary_into(const char* op, UnaryFamily family, const Array& a, Array*
 
 template <class Op>
 Array unary(const char* op, UnaryFamily family, const Array& a) {
-  Array holder;
-  return run_unary_into<Op>(op, family, a, nullptr, holder);
+  ResultSlot holder;
+  run_unary_into<Op>(op, family, a, nullptr, holder);
+  return holder.take();
 }
 
 template <class Op>
 Array& unary_out(const char* op, UnaryFamily family, const Array& a, Array& out) {
-  Array holder;
+  ResultSlot holder;
   return run_unary_into<Op>(op, family, a, &out, holder);
 }
 

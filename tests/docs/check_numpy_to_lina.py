@@ -25,7 +25,8 @@ INTERNAL = {
     "nbytes": "also Storage's; Array::nbytes is documented",
 }
 SKIP_CLASSES = ("Scalar", "Axes", "NormOrd", "Index", "Storage", "Slice", "NewAxis", "EllipsisIndex",
-                "PrintOptions")
+                "PrintOptions",
+                "SmallVector")  # Shape's container: std::vector's members, no NumPy counterpart
 
 
 def without_comments(text):

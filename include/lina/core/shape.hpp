@@ -6,10 +6,16 @@
 #include <string>
 #include <vector>
 
+#include "lina/core/small_vector.hpp"
+
 namespace lina {
 
-using Shape = std::vector<std::int64_t>;    // sizes, outermost first
-using Strides = std::vector<std::int64_t>;  // in bytes, as NumPy's
+// Up to kInlineDims dimensions are stored inside the Shape object, so making a
+// small array allocates nothing for its shape and strides. Both convert to and from
+// std::vector<std::int64_t>.
+inline constexpr std::size_t kInlineDims = 6;
+using Shape = SmallVector<std::int64_t, kInlineDims>;    // sizes, outermost first
+using Strides = SmallVector<std::int64_t, kInlineDims>;  // in bytes, as NumPy's
 
 // Product of the sizes (1 for a 0-d shape); throws ValueError on overflow or a
 // negative size.

@@ -15,6 +15,14 @@ class Storage {
   // is larger than the allocation limit.
   static std::shared_ptr<Storage> allocate(std::size_t nbytes);
 
+  // Only Storage::allocate can make a Key: the constructor is public for
+  // std::allocate_shared alone.
+  class Key {
+    friend class Storage;
+    explicit Key() = default;
+  };
+  Storage(Key, std::byte* data, std::size_t nbytes, std::size_t capacity, bool in_block)
+      : data_(data), nbytes_(nbytes), capacity_(capacity), in_block_(in_block) {}
   Storage(const Storage&) = delete;
   Storage& operator=(const Storage&) = delete;
   ~Storage();
@@ -24,11 +32,10 @@ class Storage {
   std::size_t nbytes() const { return nbytes_; }
 
  private:
-  Storage(std::byte* data, std::size_t nbytes, std::size_t capacity)
-      : data_(data), nbytes_(nbytes), capacity_(capacity) {}
   std::byte* data_;
   std::size_t nbytes_;
   std::size_t capacity_;  // bytes actually reserved (a size class, see storage.cpp)
+  bool in_block_;         // the buffer lives in this object's own allocation (storage.cpp)
 };
 
 // Largest single allocation lina makes, in bytes (default: half the physical memory;
