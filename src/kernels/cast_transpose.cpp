@@ -12,8 +12,6 @@
 #include "kernels/cast_transpose.hpp"
 
 #include <algorithm>
-#include <cstdlib>
-#include <cstring>
 #include <memory>
 
 #include "kernels/cast_contiguous.hpp"
@@ -25,24 +23,12 @@ namespace lina::kernels {
 namespace {
 
 // Source rows per block: a buffer of kCopyTile x kCastRows elements (at most 64 KiB
-// for 8-byte elements) stays in L2 next to the tile's source lines.
+// for 8-byte elements) stays in L2 next to the tile's source lines. Measured on
+// 4096x4096 float32 -> float64 / float64 -> float32 into an existing array (thread CPU
+// time, one thread, AVX-512, GB/s counting 12 bytes per element): 32 rows 11-12 /
+// 13.5, 64 rows 14-15 / 13-14, 128 14 / 13.5-14, 256 14-15 / 13-14. Casting the source
+// rows first and transposing in the destination dtype: 12.5-14 / 12-13.5 at 64 rows.
 constexpr std::int64_t kCastRows = 64;
-
-std::int64_t cast_rows() {
-  static const std::int64_t v = [] {
-    const char* e = std::getenv("LINA_CAST_ROWS");
-    return e ? std::atoll(e) : kCastRows;
-  }();
-  return v;
-}
-
-bool cast_first() {
-  static const bool v = [] {
-    const char* e = std::getenv("LINA_CAST_ORDER");
-    return e != nullptr && std::strcmp(e, "cast_first") == 0;
-  }();
-  return v;
-}
 
 }  // namespace
 
@@ -51,23 +37,16 @@ bool tiled_transpose_cast(const detail::LoopPlan& plan, DType dst, DType src) {
   TransposeLayout t;
   if (!find_transpose_layout(plan, dsize, ssize, t)) return false;
   const CastRunFn cast = cast_run_fn(dst, src);
-  const bool first = cast_first() && t.src_col_stride == ssize;
   run_transpose_units(t, [&](std::int64_t lo, std::int64_t hi) {
-    const std::int64_t kCastRows = cast_rows();
-    const std::unique_ptr<char[]> buffer(new char[static_cast<std::size_t>(kCopyTile * kCastRows * 8)]);
+    const std::int64_t bytes = std::min(kCopyTile, t.cols) * std::min(kCastRows, t.rows) * ssize;
+    const std::unique_ptr<char[]> buffer(new char[static_cast<std::size_t>(bytes)]);
     char* buf = buffer.get();
     for_each_transpose_unit(t, lo, hi, [&](const char* s, char* d, std::int64_t n) {
       for (std::int64_t r0 = 0; r0 < t.rows; r0 += kCastRows) {
         const std::int64_t rr = std::min(kCastRows, t.rows - r0);
-        if (first) {
-          for (std::int64_t r = 0; r < rr; ++r) cast(s + (r0 + r) * t.src_row_stride, buf + r * n * dsize, n);
-          transpose_block(static_cast<std::size_t>(dsize), buf, n * dsize, dsize, rr, n, d + r0 * dsize,
-                          t.dst_row_stride);
-        } else {
-          transpose_block(static_cast<std::size_t>(ssize), s + r0 * t.src_row_stride, t.src_row_stride,
-                          t.src_col_stride, rr, n, buf, rr * ssize);
-          for (std::int64_t c = 0; c < n; ++c) cast(buf + c * rr * ssize, d + c * t.dst_row_stride + r0 * dsize, rr);
-        }
+        transpose_block(static_cast<std::size_t>(ssize), s + r0 * t.src_row_stride, t.src_row_stride,
+                        t.src_col_stride, rr, n, buf, rr * ssize);
+        for (std::int64_t c = 0; c < n; ++c) cast(buf + c * rr * ssize, d + c * t.dst_row_stride + r0 * dsize, rr);
       }
     });
   });
