@@ -60,8 +60,8 @@ void CastF32ToF64(const char* s, char* d, std::int64_t n) {
   });
 }
 void CastF64ToF32(const char* s, char* d, std::int64_t n) {
-#if HWY_TARGET == HWY_SCALAR
-  // Highway's scalar DemoteTo clamps to the float range instead of giving inf.
+#if HWY_TARGET == HWY_SCALAR || HWY_TARGET == HWY_EMU128
+  // Highway's portable DemoteTo clamps to the float range instead of giving inf.
   cast_run_reference(reinterpret_cast<const double*>(s), reinterpret_cast<float*>(d), n);
 #else
   CastLoop<float, double, double>(s, d, n, [](auto dd, auto v, auto& out) HWY_ATTR {
