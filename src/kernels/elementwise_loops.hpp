@@ -1,7 +1,9 @@
 // Inner loops for elementwise kernels. The loop plan hands each call a count, the
 // operand pointers (output first) and their byte strides; the loops pick a path by
 // operand kind: all contiguous, one operand a broadcast scalar (stride 0), or strided.
-// The contiguous paths are plain indexed loops the compiler vectorises.
+// The contiguous paths are plain indexed loops the compiler vectorises, except float
+// add/subtract/multiply/divide, which go to Highway kernels (elementwise_arith.cpp) that
+// can write with streaming stores.
 #pragma once
 
 #include <cstdint>
