@@ -156,6 +156,27 @@ T PairwiseSum(const T* p, std::int64_t n) {
   return CombineLeaves(n, sums, next);
 }
 
+template <class T>
+T MaxValue(const T* p, std::int64_t n) {
+  const hn::ScalableTag<T> d;
+  const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
+  T m = p[0];
+  std::int64_t i = 1;
+  if (n >= 2 * N) {
+    auto m0 = hn::LoadU(d, p), m1 = hn::LoadU(d, p + N);  // two chains: Max has latency
+    for (i = 2 * N; i + 2 * N <= n; i += 2 * N) {
+      m0 = hn::Max(m0, hn::LoadU(d, p + i));
+      m1 = hn::Max(m1, hn::LoadU(d, p + i + N));
+    }
+    m = hn::GetLane(hn::MaxOfLanes(d, hn::Max(m0, m1)));
+  }
+  for (; i < n; ++i) m = p[i] > m ? p[i] : m;
+  return m;
+}
+
+float MaxValueF32(const float* p, std::int64_t n) { return MaxValue(p, n); }
+double MaxValueF64(const double* p, std::int64_t n) { return MaxValue(p, n); }
+
 float PairwiseSumF32(const float* p, std::int64_t n) { return PairwiseSum(p, n); }
 double PairwiseSumF64(const double* p, std::int64_t n) { return PairwiseSum(p, n); }
 
@@ -171,6 +192,11 @@ HWY_EXPORT(AddIntoF32);
 HWY_EXPORT(AddIntoF64);
 HWY_EXPORT(PairwiseSumF32);
 HWY_EXPORT(PairwiseSumF64);
+HWY_EXPORT(MaxValueF32);
+HWY_EXPORT(MaxValueF64);
+
+float simd_max_value(const float* p, std::int64_t n) { return HWY_DYNAMIC_DISPATCH(MaxValueF32)(p, n); }
+double simd_max_value(const double* p, std::int64_t n) { return HWY_DYNAMIC_DISPATCH(MaxValueF64)(p, n); }
 
 float simd_pairwise_sum(const float* p, std::int64_t n) { return HWY_DYNAMIC_DISPATCH(PairwiseSumF32)(p, n); }
 double simd_pairwise_sum(const double* p, std::int64_t n) { return HWY_DYNAMIC_DISPATCH(PairwiseSumF64)(p, n); }
