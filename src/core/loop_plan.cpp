@@ -96,8 +96,10 @@ LoopPlan make_loop_plan(const Shape& shape, std::span<const Array* const> operan
     st[k] = broadcast_strides(*operands[k], shape);
     stp[k] = &st[k];
   }
-  return make_loop_plan(shape, std::span<char* const>(base.data(), operands.size()),
-                        std::span<const Strides* const>(stp.data(), operands.size()));
+  LoopPlan plan = make_loop_plan(shape, std::span<char* const>(base.data(), operands.size()),
+                                 std::span<const Strides* const>(stp.data(), operands.size()));
+  if (!operands.empty()) plan.out_itemsize = static_cast<std::int64_t>(operands[0]->itemsize());
+  return plan;
 }
 
 namespace {

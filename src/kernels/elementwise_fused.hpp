@@ -6,8 +6,10 @@
 #pragma once
 
 #include <cstdint>
+#include <type_traits>
 
 #include "kernels/elementwise_functors.hpp"
+#include "kernels/elementwise_loops.hpp"
 
 namespace lina::kernels {
 
@@ -31,6 +33,9 @@ void ternary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
     const T* a = reinterpret_cast<const T*>(p[1]);
     const T* b = reinterpret_cast<const T*>(p[2]);
     const T* c = reinterpret_cast<const T*>(p[3]);
+    if constexpr ((std::is_same_v<T, float> || std::is_same_v<T, double>) && std::is_same_v<Op, MultiplyAdd>) {
+      if (n >= kArithKernelMin) return simd_multiply_add(a, b, c, out, n);
+    }
     for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i], b[i], c[i]);
     return;
   }

@@ -1,12 +1,34 @@
 // Inner loops for elementwise kernels. The loop plan hands each call a count, the
 // operand pointers (output first) and their byte strides; the loops pick a path by
 // operand kind: all contiguous, one operand a broadcast scalar (stride 0), or strided.
-// The contiguous paths are plain indexed loops the compiler vectorises.
+// The contiguous paths are plain indexed loops the compiler vectorises, except float
+// add/subtract/multiply/divide, which go to Highway kernels (elementwise_arith.cpp) that
+// can write with streaming stores.
 #pragma once
 
 #include <cstdint>
+#include <type_traits>
+
+#include "kernels/elementwise_arith.hpp"
+#include "kernels/elementwise_functors.hpp"
 
 namespace lina::kernels {
+
+struct AddRelu;  // elementwise_fused.hpp
+
+// The Highway kernel's code for Op (elementwise_arith.hpp), or -1 when it has none.
+template <class Op>
+constexpr int arith_code() {
+  if constexpr (std::is_same_v<Op, Add>) return kAddOp;
+  else if constexpr (std::is_same_v<Op, Subtract>) return kSubtractOp;
+  else if constexpr (std::is_same_v<Op, Multiply>) return kMultiplyOp;
+  else if constexpr (std::is_same_v<Op, Divide>) return kDivideOp;
+  else if constexpr (std::is_same_v<Op, AddRelu>) return kAddReluOp;
+  else return -1;
+}
+
+// Below this many elements the plain loop is cheaper than the kernel's dispatch.
+inline constexpr std::int64_t kArithKernelMin = 32;
 
 template <class Op, class T, class R>
 void binary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
@@ -14,6 +36,14 @@ void binary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
   const T* a = reinterpret_cast<const T*>(p[1]);
   const T* b = reinterpret_cast<const T*>(p[2]);
   constexpr std::int64_t so = sizeof(R), si = sizeof(T);
+  if constexpr ((std::is_same_v<T, float> || std::is_same_v<T, double>) && std::is_same_v<T, R> &&
+                arith_code<Op>() >= 0) {
+    if (st[0] == so && n >= kArithKernelMin) {
+      if (st[1] == si && st[2] == si) return simd_arith(arith_code<Op>(), kBothContiguous, a, b, out, n);
+      if (st[1] == si && st[2] == 0) return simd_arith(arith_code<Op>(), kScalarB, a, b, out, n);
+      if (st[1] == 0 && st[2] == si) return simd_arith(arith_code<Op>(), kScalarA, a, b, out, n);
+    }
+  }
   if (st[0] == so) {
     if (st[1] == si && st[2] == si) {
       for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i], b[i]);

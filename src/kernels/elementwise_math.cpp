@@ -4,6 +4,7 @@
 // edges as NumPy), compiled for every target and dispatched at run time. Strided or
 // broadcast operands use the scalar functors instead. softmax's exp passes live here
 // too, so that they share the kernels.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -11,24 +12,42 @@
 #define HWY_TARGET_INCLUDE "kernels/elementwise_math.cpp"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
+#include "kernels/stream_stores.hpp"
 #include "kernels/vector_math_inl.hpp"
 
 HWY_BEFORE_NAMESPACE();
 namespace lina::kernels::HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
+// out[0, n) = op(in[0, n)) for n < one vector, through a padded buffer (Highway 1.0 has
+// no LoadN). out may be in.
+template <class D, class T, class Op>
+HWY_INLINE void ApplyPartial(D d, const T* in, T* out, std::int64_t n, Op op) {
+  HWY_ALIGN T buf[HWY_MAX_BYTES / sizeof(T)] = {};
+  for (std::int64_t k = 0; k < n; ++k) buf[k] = in[k];
+  hn::Store(op(d, hn::Load(d, buf)), d, buf);
+  for (std::int64_t k = 0; k < n; ++k) out[k] = buf[k];
+}
+
+// `stream`: the vector-aligned middle of out with streaming stores (NOTE: [Streaming
+// stores] in core/loop_plan.hpp), the part before it through the buffer. out may be in.
 template <class T, class Op>
-HWY_INLINE void Apply(const T* HWY_RESTRICT in, T* HWY_RESTRICT out, std::int64_t n, Op op) {
+HWY_INLINE void Apply(const T* in, T* out, std::int64_t n, Op op, bool stream) {
   const hn::ScalableTag<T> d;
   const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
   std::int64_t i = 0;
-  for (; i + N <= n; i += N) hn::StoreU(op(d, hn::LoadU(d, in + i)), d, out + i);
-  if (i < n) {  // the tail through a padded buffer (Highway 1.0 has no LoadN)
-    HWY_ALIGN T buf[HWY_MAX_BYTES / sizeof(T)] = {};
-    for (std::int64_t k = i; k < n; ++k) buf[k - i] = in[k];
-    hn::Store(op(d, hn::Load(d, buf)), d, buf);
-    for (std::int64_t k = i; k < n; ++k) out[k] = buf[k - i];
+  if (stream) {
+    const std::int64_t bytes = N * static_cast<std::int64_t>(sizeof(T));
+    const std::int64_t off = static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(out) % static_cast<std::uintptr_t>(bytes));
+    const std::int64_t head = off == 0 || off % static_cast<std::int64_t>(sizeof(T)) != 0
+                                  ? 0 : std::min(n, (bytes - off) / static_cast<std::int64_t>(sizeof(T)));
+    if (head > 0) ApplyPartial(d, in, out, head, op);
+    i = head;
+    if (off % static_cast<std::int64_t>(sizeof(T)) == 0)
+      for (; i + N <= n; i += N) hn::Stream(op(d, hn::LoadU(d, in + i)), d, out + i);
   }
+  for (; i + N <= n; i += N) hn::StoreU(op(d, hn::LoadU(d, in + i)), d, out + i);
+  if (i < n) ApplyPartial(d, in + i, out + i, n - i, op);
 }
 
 struct ExpOp {
@@ -116,18 +135,18 @@ void ExpSubAccumulateF64(const double* in, const double* shift, double* out, dou
   ExpSubAccumulate(in, shift, out, sum, n);
 }
 
-void ExpF32(const float* in, float* out, std::int64_t n) { Apply(in, out, n, ExpOp()); }
-void ExpF64(const double* in, double* out, std::int64_t n) { Apply(in, out, n, ExpOp()); }
-void Expm1F32(const float* in, float* out, std::int64_t n) { Apply(in, out, n, Expm1Op()); }
-void Expm1F64(const double* in, double* out, std::int64_t n) { Apply(in, out, n, Expm1Op()); }
-void LogF32(const float* in, float* out, std::int64_t n) { Apply(in, out, n, LogOp()); }
-void LogF64(const double* in, double* out, std::int64_t n) { Apply(in, out, n, LogOp()); }
-void Log1pF32(const float* in, float* out, std::int64_t n) { Apply(in, out, n, Log1pOp()); }
-void Log1pF64(const double* in, double* out, std::int64_t n) { Apply(in, out, n, Log1pOp()); }
-void TanhF32(const float* in, float* out, std::int64_t n) { Apply(in, out, n, TanhOp()); }
-void TanhF64(const double* in, double* out, std::int64_t n) { Apply(in, out, n, TanhOp()); }
-void SigmoidF32(const float* in, float* out, std::int64_t n) { Apply(in, out, n, SigmoidOp()); }
-void SigmoidF64(const double* in, double* out, std::int64_t n) { Apply(in, out, n, SigmoidOp()); }
+void ExpF32(const float* in, float* out, std::int64_t n, bool stream) { Apply(in, out, n, ExpOp(), stream); }
+void ExpF64(const double* in, double* out, std::int64_t n, bool stream) { Apply(in, out, n, ExpOp(), stream); }
+void Expm1F32(const float* in, float* out, std::int64_t n, bool stream) { Apply(in, out, n, Expm1Op(), stream); }
+void Expm1F64(const double* in, double* out, std::int64_t n, bool stream) { Apply(in, out, n, Expm1Op(), stream); }
+void LogF32(const float* in, float* out, std::int64_t n, bool stream) { Apply(in, out, n, LogOp(), stream); }
+void LogF64(const double* in, double* out, std::int64_t n, bool stream) { Apply(in, out, n, LogOp(), stream); }
+void Log1pF32(const float* in, float* out, std::int64_t n, bool stream) { Apply(in, out, n, Log1pOp(), stream); }
+void Log1pF64(const double* in, double* out, std::int64_t n, bool stream) { Apply(in, out, n, Log1pOp(), stream); }
+void TanhF32(const float* in, float* out, std::int64_t n, bool stream) { Apply(in, out, n, TanhOp(), stream); }
+void TanhF64(const double* in, double* out, std::int64_t n, bool stream) { Apply(in, out, n, TanhOp(), stream); }
+void SigmoidF32(const float* in, float* out, std::int64_t n, bool stream) { Apply(in, out, n, SigmoidOp(), stream); }
+void SigmoidF64(const double* in, double* out, std::int64_t n, bool stream) { Apply(in, out, n, SigmoidOp(), stream); }
 
 }  // namespace lina::kernels::HWY_NAMESPACE
 HWY_AFTER_NAMESPACE();
@@ -151,18 +170,42 @@ HWY_EXPORT(ExpShiftedSumF64);
 HWY_EXPORT(ExpSubAccumulateF32);
 HWY_EXPORT(ExpSubAccumulateF64);
 
-void simd_exp(const float* in, float* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(ExpF32)(in, out, n); }
-void simd_exp(const double* in, double* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(ExpF64)(in, out, n); }
-void simd_expm1(const float* in, float* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(Expm1F32)(in, out, n); }
-void simd_expm1(const double* in, double* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(Expm1F64)(in, out, n); }
-void simd_log(const float* in, float* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(LogF32)(in, out, n); }
-void simd_log(const double* in, double* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(LogF64)(in, out, n); }
-void simd_log1p(const float* in, float* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(Log1pF32)(in, out, n); }
-void simd_log1p(const double* in, double* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(Log1pF64)(in, out, n); }
-void simd_tanh(const float* in, float* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(TanhF32)(in, out, n); }
-void simd_tanh(const double* in, double* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(TanhF64)(in, out, n); }
-void simd_sigmoid(const float* in, float* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(SigmoidF32)(in, out, n); }
-void simd_sigmoid(const double* in, double* out, std::int64_t n) { HWY_DYNAMIC_DISPATCH(SigmoidF64)(in, out, n); }
+void simd_exp(const float* in, float* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(ExpF32)(in, out, n, t_stream_stores);
+}
+void simd_exp(const double* in, double* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(ExpF64)(in, out, n, t_stream_stores);
+}
+void simd_expm1(const float* in, float* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(Expm1F32)(in, out, n, t_stream_stores);
+}
+void simd_expm1(const double* in, double* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(Expm1F64)(in, out, n, t_stream_stores);
+}
+void simd_log(const float* in, float* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(LogF32)(in, out, n, t_stream_stores);
+}
+void simd_log(const double* in, double* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(LogF64)(in, out, n, t_stream_stores);
+}
+void simd_log1p(const float* in, float* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(Log1pF32)(in, out, n, t_stream_stores);
+}
+void simd_log1p(const double* in, double* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(Log1pF64)(in, out, n, t_stream_stores);
+}
+void simd_tanh(const float* in, float* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(TanhF32)(in, out, n, t_stream_stores);
+}
+void simd_tanh(const double* in, double* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(TanhF64)(in, out, n, t_stream_stores);
+}
+void simd_sigmoid(const float* in, float* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(SigmoidF32)(in, out, n, t_stream_stores);
+}
+void simd_sigmoid(const double* in, double* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(SigmoidF64)(in, out, n, t_stream_stores);
+}
 float simd_exp_shifted_sum(const float* in, float shift, float* out, std::int64_t n) {
   return HWY_DYNAMIC_DISPATCH(ExpShiftedSumF32)(in, shift, out, n);
 }

@@ -28,10 +28,29 @@ void gemm_direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const
                  MatrixRef<float> c, int nthreads = 1);
 void gemm_direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
                  MatrixRef<const double> b, MatrixRef<double> c, int nthreads = 1);
+// gemm_batch's direct loop: needs m, n, k > 0 and b.cs == c.cs == 1.
+void gemm_direct_batch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a,
+                       std::int64_t a_step, MatrixRef<const float> b, std::int64_t b_step, MatrixRef<float> c,
+                       std::int64_t c_step);
+void gemm_direct_batch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
+                       std::int64_t a_step, MatrixRef<const double> b, std::int64_t b_step, MatrixRef<double> c,
+                       std::int64_t c_step);
 void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a, MatrixRef<const float> b,
                  MatrixRef<float> c, int nthreads);
 void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
                  MatrixRef<const double> b, MatrixRef<double> c, int nthreads);
+
+// `count` products C_i = A_i * B_i of one shape, where operand i starts `step` elements
+// after operand i - 1 (a step of 0 repeats one matrix: a broadcast batch), on the
+// calling thread. C_i must not overlap A_j or B_j. Small products run the direct kernel
+// in one loop inside the dispatched target (NOTE: [Batched direct products]); the
+// others, and operands whose B or C rows are not contiguous, go through gemm one by one.
+void gemm_batch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a,
+                std::int64_t a_step, MatrixRef<const float> b, std::int64_t b_step, MatrixRef<float> c,
+                std::int64_t c_step);
+void gemm_batch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
+                std::int64_t a_step, MatrixRef<const double> b, std::int64_t b_step, MatrixRef<double> c,
+                std::int64_t c_step);
 
 // y (m) = A (m x k) x, x and y `incx` and `incy` elements apart (NOTE: [GEMV]); gemm
 // sends products with one row or one column here.

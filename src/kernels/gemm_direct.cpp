@@ -178,13 +178,55 @@ void Direct(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int
 }
 #endif  // HWY_HAVE_SCALABLE
 
+// Cache blocking around the tile kernel for large products: a KC-deep slice of A and B
+// at a time (C accumulates after the first), and MC rows of A per call, so that the
+// MC x KC block of A stays in L2 while the kernel sweeps B's columns, each KC x W
+// column block of B staying in L1/L2 across the MC rows.
+constexpr std::int64_t kDirectKC = 256;
+constexpr std::int64_t kDirectMC = 120;
+
+template <class T>
+void Blocked(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs,
+             const T* b, std::int64_t ldb, T* c, std::int64_t ldc) {
+  for (std::int64_t pc = 0; pc < k; pc += kDirectKC) {
+    const std::int64_t kc = std::min(kDirectKC, k - pc);
+    for (std::int64_t ic = 0; ic < m; ic += kDirectMC)
+      Direct<T>(std::min(kDirectMC, m - ic), n, kc, a + ic * ars + pc * acs, ars, acs, b + pc * ldb, ldb,
+                c + ic * ldc, ldc, pc > 0);
+  }
+}
+
 void DirectF32(std::int64_t m, std::int64_t n, std::int64_t k, const float* a, std::int64_t ars, std::int64_t acs,
-               const float* b, std::int64_t ldb, float* c, std::int64_t ldc, bool acc) {
-  Direct<float>(m, n, k, a, ars, acs, b, ldb, c, ldc, acc);
+               const float* b, std::int64_t ldb, float* c, std::int64_t ldc) {
+  Blocked<float>(m, n, k, a, ars, acs, b, ldb, c, ldc);
 }
 void DirectF64(std::int64_t m, std::int64_t n, std::int64_t k, const double* a, std::int64_t ars, std::int64_t acs,
-               const double* b, std::int64_t ldb, double* c, std::int64_t ldc, bool acc) {
-  Direct<double>(m, n, k, a, ars, acs, b, ldb, c, ldc, acc);
+               const double* b, std::int64_t ldb, double* c, std::int64_t ldc) {
+  Blocked<double>(m, n, k, a, ars, acs, b, ldb, c, ldc);
+}
+
+// NOTE: [Batched direct products]
+// A batch of small products (the MLP case: 10,000 16 x 16 or 1,000 64 x 64) spent as
+// much time reaching the kernel as in it: a 16 x 16 float32 product is 256 vector FMAs,
+// about 40 ns, and each product went through matmul's batch indexing, gemm's path
+// choice, the run-time dispatch and the thread split. Here the whole batch is one
+// dispatched call, and the loop over products runs inside the target's code.
+template <class T>
+void DirectBatch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int64_t ars,
+                 std::int64_t acs, std::int64_t a_step, const T* b, std::int64_t ldb, std::int64_t b_step, T* c,
+                 std::int64_t ldc, std::int64_t c_step) {
+  for (std::int64_t i = 0; i < count; ++i)
+    Blocked<T>(m, n, k, a + i * a_step, ars, acs, b + i * b_step, ldb, c + i * c_step, ldc);
+}
+void DirectBatchF32(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, const float* a,
+                    std::int64_t ars, std::int64_t acs, std::int64_t a_step, const float* b, std::int64_t ldb,
+                    std::int64_t b_step, float* c, std::int64_t ldc, std::int64_t c_step) {
+  DirectBatch<float>(count, m, n, k, a, ars, acs, a_step, b, ldb, b_step, c, ldc, c_step);
+}
+void DirectBatchF64(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, const double* a,
+                    std::int64_t ars, std::int64_t acs, std::int64_t a_step, const double* b, std::int64_t ldb,
+                    std::int64_t b_step, double* c, std::int64_t ldc, std::int64_t c_step) {
+  DirectBatch<double>(count, m, n, k, a, ars, acs, a_step, b, ldb, b_step, c, ldc, c_step);
 }
 
 }  // namespace lina::kernels::HWY_NAMESPACE
@@ -194,34 +236,19 @@ HWY_AFTER_NAMESPACE();
 namespace lina::kernels {
 HWY_EXPORT(DirectF32);
 HWY_EXPORT(DirectF64);
+HWY_EXPORT(DirectBatchF32);
+HWY_EXPORT(DirectBatchF64);
 
 namespace {
 
-void direct_kernel(std::int64_t m, std::int64_t n, std::int64_t k, const float* a, std::int64_t ars, std::int64_t acs,
-                   const float* b, std::int64_t ldb, float* c, std::int64_t ldc, bool acc) {
-  HWY_DYNAMIC_DISPATCH(DirectF32)(m, n, k, a, ars, acs, b, ldb, c, ldc, acc);
+// The whole product through the target's blocked loops (one dispatch per call).
+void blocked(std::int64_t m, std::int64_t n, std::int64_t k, const float* a, std::int64_t ars, std::int64_t acs,
+             const float* b, std::int64_t ldb, float* c, std::int64_t ldc) {
+  HWY_DYNAMIC_DISPATCH(DirectF32)(m, n, k, a, ars, acs, b, ldb, c, ldc);
 }
-void direct_kernel(std::int64_t m, std::int64_t n, std::int64_t k, const double* a, std::int64_t ars,
-                   std::int64_t acs, const double* b, std::int64_t ldb, double* c, std::int64_t ldc, bool acc) {
-  HWY_DYNAMIC_DISPATCH(DirectF64)(m, n, k, a, ars, acs, b, ldb, c, ldc, acc);
-}
-
-// Cache blocking around the tile kernel for large products: a KC-deep slice of A and B
-// at a time (C accumulates after the first), and MC rows of A per call, so that the
-// MC x KC block of A stays in L2 while the kernel sweeps B's columns, each KC x W
-// column block of B staying in L1/L2 across the MC rows.
-constexpr std::int64_t kDirectKC = 256;
-constexpr std::int64_t kDirectMC = 120;
-
-template <class T>
-void blocked(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs,
-             const T* b, std::int64_t ldb, T* c, std::int64_t ldc) {
-  for (std::int64_t pc = 0; pc < k; pc += kDirectKC) {
-    const std::int64_t kc = std::min(kDirectKC, k - pc);
-    for (std::int64_t ic = 0; ic < m; ic += kDirectMC)
-      direct_kernel(std::min(kDirectMC, m - ic), n, kc, a + ic * ars + pc * acs, ars, acs, b + pc * ldb, ldb,
-                    c + ic * ldc, ldc, pc > 0);
-  }
+void blocked(std::int64_t m, std::int64_t n, std::int64_t k, const double* a, std::int64_t ars, std::int64_t acs,
+             const double* b, std::int64_t ldb, double* c, std::int64_t ldc) {
+  HWY_DYNAMIC_DISPATCH(DirectF64)(m, n, k, a, ars, acs, b, ldb, c, ldc);
 }
 
 // The kernel wants B's and C's rows contiguous; other layouts go through a copy (of
@@ -262,6 +289,19 @@ void direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a
 }
 
 }  // namespace
+
+void gemm_direct_batch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a,
+                       std::int64_t a_step, MatrixRef<const float> b, std::int64_t b_step, MatrixRef<float> c,
+                       std::int64_t c_step) {
+  HWY_DYNAMIC_DISPATCH(DirectBatchF32)(count, m, n, k, a.data, a.rs, a.cs, a_step, b.data, b.rs, b_step, c.data, c.rs,
+                                       c_step);
+}
+void gemm_direct_batch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
+                       std::int64_t a_step, MatrixRef<const double> b, std::int64_t b_step, MatrixRef<double> c,
+                       std::int64_t c_step) {
+  HWY_DYNAMIC_DISPATCH(DirectBatchF64)(count, m, n, k, a.data, a.rs, a.cs, a_step, b.data, b.rs, b_step, c.data, c.rs,
+                                       c_step);
+}
 
 void gemm_direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a, MatrixRef<const float> b,
                  MatrixRef<float> c, int nthreads) {

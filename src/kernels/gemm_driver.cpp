@@ -181,7 +181,15 @@ void packed_one(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const 
 // split), needs barriers per KC x MC block; on a machine shared with other processes a
 // descheduled thread holds every one of them, and 2-thread sgemm 2048 fell to 15 GFLOP/s
 // (from ~300) while another build ran. Packing A once per column range costs m k next
-// to the range's m k (range width) multiply-adds.
+// to the range's m k (range width) multiply-adds, but A is packed by scalar loads at
+// about an element per cycle, where the micro-kernel does 32 multiply-adds per cycle: a
+// range 128 columns wide spent a fifth of its time packing A. Ranges are therefore at
+// least kPackedChunkColumns wide (parallel_columns' min_width). 2-thread sgemm 1024 /
+// 2048, best of 20 / 6 in one quiet hour: four chunks per thread (128 / 256 columns)
+// 274-291 / 294-310 GFLOP/s, two 308-312 / 333-334, one 332 / 352 (OpenBLAS 326 / 329
+// in that hour's bench/compare run).
+constexpr std::int64_t kPackedChunkColumns = 1024;
+
 template <class T>
 void packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
             MatrixRef<T> c, int nthreads) {
@@ -190,7 +198,7 @@ void packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a
   if (nthreads <= 1 || k == 0) return packed_one(m, n, k, a, b, c);
   parallel_columns(n, microkernel_nr(T{}), nthreads, [&](std::int64_t lo, std::int64_t hi) {
     packed_one(m, hi - lo, k, a, {b.data + lo * b.cs, b.rs, b.cs}, {c.data + lo * c.cs, c.rs, c.cs});
-  });
+  }, kPackedChunkColumns);
 }
 
 #ifdef LINA_BLAS_OPENBLAS
@@ -267,6 +275,35 @@ void gemm(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float>
 void gemm(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a, MatrixRef<const double> b,
           MatrixRef<double> c, bool allow_threads) {
   gemm_impl(m, n, k, a, b, c, allow_threads);
+}
+
+namespace {
+
+// NOTE: [Batched direct products] (gemm_direct.cpp). The direct batch needs B's and C's
+// rows contiguous and k > 0; products with one row or one column are GEMVs.
+template <class T>
+void batch_impl(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a,
+                std::int64_t a_step, MatrixRef<const T> b, std::int64_t b_step, MatrixRef<T> c, std::int64_t c_step) {
+  if (count <= 0 || m == 0 || n == 0) return;
+  if (m > 1 && n > 1 && k > 0 && b.cs == 1 && c.cs == 1 && use_direct(m, n, k))
+    return gemm_direct_batch(count, m, n, k, a, a_step, b, b_step, c, c_step);
+  for (std::int64_t i = 0; i < count; ++i)
+    gemm_impl(m, n, k, MatrixRef<const T>{a.data + i * a_step, a.rs, a.cs},
+              MatrixRef<const T>{b.data + i * b_step, b.rs, b.cs}, MatrixRef<T>{c.data + i * c_step, c.rs, c.cs},
+              false);
+}
+
+}  // namespace
+
+void gemm_batch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a,
+                std::int64_t a_step, MatrixRef<const float> b, std::int64_t b_step, MatrixRef<float> c,
+                std::int64_t c_step) {
+  batch_impl(count, m, n, k, a, a_step, b, b_step, c, c_step);
+}
+void gemm_batch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
+                std::int64_t a_step, MatrixRef<const double> b, std::int64_t b_step, MatrixRef<double> c,
+                std::int64_t c_step) {
+  batch_impl(count, m, n, k, a, a_step, b, b_step, c, c_step);
 }
 
 GemmBlocking gemm_blocking_float() {

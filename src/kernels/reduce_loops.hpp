@@ -72,6 +72,12 @@ T pairwise_sum(const char* p, std::int64_t n, std::int64_t stride) {
 void simd_add_into(float* out, const float* in, std::int64_t n);
 void simd_add_into(double* out, const double* in, std::int64_t n);
 
+// The largest of p[0, n), n >= 1, with the machine's widest vectors; when p holds a NaN
+// the result is unspecified (softmax, its caller, turns a NaN row into NaNs whatever
+// the shift).
+float simd_max_value(const float* p, std::int64_t n);
+double simd_max_value(const double* p, std::int64_t n);
+
 template <class Op, class T, bool kPairwise>
 void reduce_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
   if (st[0] == 0) {

@@ -12,6 +12,7 @@
 #include "core/loop_plan.hpp"
 #include "kernels/elementwise_fused.hpp"
 #include "kernels/elementwise_loops.hpp"
+#include "kernels/reduce_loops.hpp"
 #include "lina/core/errors.hpp"
 
 namespace lina {
@@ -88,12 +89,14 @@ template <class T, bool kLog>
 void softmax_slab(const T* x, T* out, std::int64_t n, std::int64_t inner, std::int64_t j0, std::int64_t j1,
                   std::vector<T>& shift, std::vector<T>& sum) {
   if (inner == 1) {  // a contiguous row
-    T m = x[0];
-    for (std::int64_t i = 1; i < n; ++i) m = x[i] > m ? x[i] : m;  // NaN: the sum below is NaN
+    // With a NaN in the row, the sum below is NaN, and so is every output, whatever m is.
+    const T m = k::simd_max_value(x, n);
     const T s = k::simd_exp_shifted_sum(x, m, out, n);
     if constexpr (kLog) {
       const T ls = std::log(s);
       for (std::int64_t i = 0; i < n; ++i) out[i] = (x[i] - m) - ls;
+    } else if (n >= k::kArithKernelMin) {
+      k::simd_arith(k::kDivideOp, k::kScalarB, out, &s, out, n);  // out[i] / s, in place
     } else {
       for (std::int64_t i = 0; i < n; ++i) out[i] /= s;
     }

@@ -51,6 +51,26 @@ void matmul_2d(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::
                    ")");
 }
 
+// The batch dimensions of a broadcast operand as one step in elements (operand i of the
+// flat batch index starts i * step in), when they collapse to one: C-ordered stacks,
+// and operands broadcast whole (step 0). False when they do not (e.g. broadcast along
+// one batch dimension only).
+bool batch_step(const Strides& strides, const Shape& batch, std::int64_t itemsize, std::int64_t& step) {
+  step = 0;
+  bool found = false;
+  std::int64_t expected = 0;  // the stride the next outer dimension must have
+  for (std::size_t d = batch.size(); d-- > 0;) {
+    if (batch[d] == 1) continue;
+    if (found && strides[d] != expected) return false;
+    if (!found) step = strides[d];
+    found = true;
+    expected = strides[d] * batch[d];
+  }
+  if (step % itemsize != 0) return false;
+  step /= itemsize;
+  return true;
+}
+
 // The stacked product of a (..., m, k) and b (..., k, n), batch dims broadcast.
 // When `into` is given (C-contiguous, dtype t, the result's shape) the product is
 // written there directly.
@@ -87,18 +107,38 @@ Array batched_matmul(const Array& a2, const Array& b2, DType t, Array* into = nu
       matmul_2d<T>(m, n, k, reinterpret_cast<const T*>(abase + aoff), ars, acs,
                    reinterpret_cast<const T*>(bbase + boff), brs, bcs, cbase + idx * m * n, threads);
     };
+    // Products [lo, hi) on the calling thread: float batches whose dimensions collapse to
+    // one step per operand go to the GEMM's batch loop in one call (NOTE: [Batched direct
+    // products]).
+    std::int64_t astep = 0, bstep = 0;
+    const bool flat = batch_step(av.strides(), batch, isz, astep) && batch_step(bv.strides(), batch, isz, bstep);
+    auto products = [&](std::int64_t lo, std::int64_t hi) {
+      if constexpr (std::is_floating_point_v<T>) {
+        if (flat) {
+          const T* a0 = reinterpret_cast<const T*>(abase);
+          const T* b0 = reinterpret_cast<const T*>(bbase);
+          kernels::gemm_batch(hi - lo, m, n, k, {a0 + lo * astep, ars, acs}, astep, {b0 + lo * bstep, brs, bcs}, bstep,
+                              {cbase + lo * m * n, n, 1}, m * n);
+          return;
+        }
+      }
+      for (std::int64_t i = lo; i < hi; ++i) one(i, false);
+    };
     const int nthreads = get_num_threads();
     const bool parallel_batch = nbatch > 1 && (m * n * k < kGemmThreadFlops || nbatch >= 2 * nthreads);
     // Many small groups of products: a thread descheduled by another process leaves
     // its share to the others.
     if (parallel_batch && nbatch * m * n * k >= kBatchThreadFlops && nthreads > 1 && detail::can_run_parallel()) {
       const std::int64_t groups = std::min<std::int64_t>(nbatch, std::int64_t{nthreads} * 16);
-      detail::parallel_for(groups, nthreads, [&](std::int64_t g) {
-        for (std::int64_t i = nbatch * g / groups; i < nbatch * (g + 1) / groups; ++i) one(i, false);
-      });
+      detail::parallel_for(groups, nthreads, [&](std::int64_t g) { products(nbatch * g / groups, nbatch * (g + 1) / groups); });
       return;
     }
-    for (std::int64_t i = 0; i < nbatch; ++i) one(i, true);
+    // Products big enough to thread themselves take the threads one at a time.
+    if (m * n * k >= kGemmThreadFlops) {
+      for (std::int64_t i = 0; i < nbatch; ++i) one(i, true);
+      return;
+    }
+    products(0, nbatch);
   });
   return c;
 }

@@ -194,6 +194,102 @@ TEST(GemmPaths, BatchedMatmulMatchesThePerMatrixReference) {
   lina::set_num_threads(2);
 }
 
+// gemm_batch (NOTE: [Batched direct products]): every product equals the same product
+// through gemm_direct bit for bit, for steps forward, backward and 0 (a broadcast
+// operand), A row- or column-major, shapes around the direct kernel's tiles, k across
+// its KC slice, and the fallbacks (one row or column, k = 0, B with strided rows).
+template <class T>
+void check_gemm_batch() {
+  std::mt19937 rng(21);
+  std::uniform_real_distribution<double> u(-1, 1);
+  int cases = 0;
+  for (std::int64_t m : {1, 2, 7, 16, 17, 64, 121})
+    for (std::int64_t n : {1, 5, 16, 17, 64, 65})
+      for (std::int64_t k : {0, 1, 16, 33, 64, 257}) {
+        const std::int64_t count = 5;
+        const int layout = static_cast<int>((m + n + k) % 4);
+        const bool a_cols = layout & 1, b_strided = layout == 2;
+        std::vector<T> a(static_cast<std::size_t>(count * m * k + 1)), b(static_cast<std::size_t>(count * k * n * 2 + 1));
+        for (auto& x : a) x = static_cast<T>(u(rng));
+        for (auto& x : b) x = static_cast<T>(u(rng));
+        const std::int64_t bcs = b_strided ? 2 : 1;
+        const MatrixRef<const T> ar = a_cols ? MatrixRef<const T>{a.data(), 1, m} : MatrixRef<const T>{a.data(), k, 1};
+        // A's step backwards from the last matrix; B's forward or 0 (one B for all).
+        const std::int64_t a_step = -m * k, b_step = (m + n) % 3 == 0 ? 0 : k * n * bcs;
+        const MatrixRef<const T> a_last{ar.data + (count - 1) * m * k, ar.rs, ar.cs};
+        const MatrixRef<const T> br{b.data(), n * bcs, bcs};
+        std::vector<T> c(static_cast<std::size_t>(count * m * n), std::numeric_limits<T>::quiet_NaN());
+        lina::kernels::gemm_batch(count, m, n, k, a_last, a_step, br, b_step, MatrixRef<T>{c.data(), n, 1}, m * n);
+        for (std::int64_t i = 0; i < count; ++i) {
+          std::vector<T> one(static_cast<std::size_t>(m * n), T(7));
+          const MatrixRef<const T> ai{a_last.data + i * a_step, ar.rs, ar.cs};
+          const MatrixRef<const T> bi{br.data + i * b_step, br.rs, br.cs};
+          lina::kernels::gemm(m, n, k, ai, bi, MatrixRef<T>{one.data(), n, 1}, false);
+          for (std::int64_t q = 0; q < m * n; ++q)
+            ASSERT_EQ(c[static_cast<std::size_t>(i * m * n + q)], one[static_cast<std::size_t>(q)])
+                << "gemm_batch product " << i << " m=" << m << " n=" << n << " k=" << k << " layout " << layout
+                << " element " << q;
+          std::vector<T> r(static_cast<std::size_t>(m * n));
+          lina::kernels::gemm_reference<T>(m, n, k, ai, bi, MatrixRef<T>{r.data(), n, 1});
+          const double tol = (sizeof(T) == 4 ? 2e-6 : 1e-14) * static_cast<double>(k + 4);
+          for (std::int64_t q = 0; q < m * n; ++q)
+            ASSERT_NEAR(one[static_cast<std::size_t>(q)], r[static_cast<std::size_t>(q)], tol);
+          ++cases;
+        }
+      }
+  EXPECT_GT(cases, 1000);
+}
+
+TEST(GemmPaths, BatchLoopEqualsOneProductAtATime) {
+  check_gemm_batch<float>();
+  check_gemm_batch<double>();
+}
+
+// matmul's batches that collapse to one step per operand (C-ordered stacks, a whole
+// operand broadcast, a reversed stack) go through gemm_batch, the others product by
+// product: all equal the 2-D product of each pair, bit for bit, on 1 and 2 threads.
+TEST(GemmPaths, BatchedMatmulStepsEqualTwoDimensionalProducts) {
+  lina::Generator g(6);
+  const int saved = lina::get_num_threads();
+  for (int threads : {1, 2}) {
+    lina::set_num_threads(threads);
+    for (lina::DType t : {lina::float32, lina::float64})
+      for (std::int64_t n : {3, 16, 64}) {
+        const lina::Array stack = g.uniform(-1, 1, {40, n, n + 2}, t);
+        const lina::Array other = g.uniform(-1, 1, {40, n + 2, n}, t);
+        const lina::Array single = g.uniform(-1, 1, {n + 2, n}, t);
+        const lina::Array nested = g.uniform(-1, 1, {4, 10, n, n + 2}, t);
+        struct Pair {
+          lina::Array a, b;
+          const char* what;
+        };
+        const std::vector<Pair> pairs = {
+            {stack, other, "stack @ stack"},
+            {stack, single, "stack @ one matrix"},
+            {stack(lina::slice(lina::none, lina::none, -1)), other, "reversed stack @ stack"},
+            {nested, other.reshape({4, 10, n + 2, n}), "(4, 10) batch"},
+            {nested, other(lina::slice(0, 10)), "(4, 10) @ (10,): not one step"},
+        };
+        for (const Pair& p : pairs) {
+          const lina::Array c = lina::matmul(p.a, p.b);
+          const lina::Array a3 = p.a.reshape({-1, n, n + 2});
+          const lina::Array c3 = c.reshape({-1, n, n});
+          const std::int64_t batch = c3.shape()[0];
+          for (std::int64_t i = 0; i < batch; ++i) {
+            // Operand i of the flat batch, found by broadcasting b to a's batch shape.
+            lina::Shape bshape(p.a.shape().begin(), p.a.shape().end() - 2);
+            bshape.insert(bshape.end(), {n + 2, n});
+            const lina::Array bi = lina::broadcast_to(p.b, bshape).reshape({-1, n + 2, n})[i];
+            const lina::Array want = lina::matmul(a3[i], bi);
+            ASSERT_TRUE(lina::array_equal(c3[i], want))
+                << p.what << " product " << i << " n=" << n << " " << lina::dtype_name(t) << " threads " << threads;
+          }
+        }
+      }
+  }
+  lina::set_num_threads(saved);
+}
+
 TEST(GemmPaths, Product2048PassesTheRandomVectorCheck) {
   lina::Generator g(3);
   for (lina::DType t : {lina::float32, lina::float64}) {

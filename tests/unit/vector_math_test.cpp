@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "hwy/targets.h"
+#include "simd_targets.hpp"
 #include "kernels/elementwise_loops.hpp"
 #include "lina/lina.hpp"
 
@@ -101,17 +101,6 @@ double check_one(const Fn& fn, T x, T got, double max_ulp, const std::string& wh
   return err;
 }
 
-// Runs `body` once per SIMD target that this CPU supports and the library compiled,
-// with Highway's dispatch limited to that target.
-template <class Body>
-void for_each_target(Body body) {
-  for (const std::int64_t target : hwy::SupportedAndGeneratedTargets()) {
-    hwy::SetSupportedTargetsForTest(target);
-    body(std::string("[") + hwy::TargetName(target) + "] ");
-  }
-  hwy::SetSupportedTargetsForTest(0);
-}
-
 template <class T>
 T from_bits(std::uint64_t b) {
   T v;
@@ -156,7 +145,7 @@ std::vector<float> float_sweep(float lo, float hi, std::uint32_t step) {
 }
 
 TEST(VectorMath, Float32DenseSweepWithinBound) {
-  for_each_target([](const std::string& target) {
+  lina_test::for_each_simd_target([](const std::string& target) {
     for (const Fn& fn : functions()) {
       const auto [lo, hi] = sweep_range<float>(fn.name);
       const std::vector<float> x = float_sweep(lo, hi, 4093);  // about 250k points per sign
@@ -206,7 +195,7 @@ TEST(VectorMath, Float32EveryValueAroundTheReductionBoundaries) {
 
 TEST(VectorMath, Float64RandomWithinBound) {
   std::mt19937_64 gen(7);
-  for_each_target([&](const std::string& target) {
+  lina_test::for_each_simd_target([&](const std::string& target) {
     for (const Fn& fn : functions()) {
       const auto [lo, hi] = sweep_range<double>(fn.name);
       std::vector<double> x;
@@ -260,7 +249,7 @@ void check_specials() {
       {"sigmoid", inf, 1},     {"sigmoid", -inf, 0},     {"sigmoid", T(0), T(0.5)}, {"sigmoid", T(-0.0), T(0.5)},
       {"sigmoid", T(1000), 1}, {"sigmoid", T(-1000), 0},
   };
-  for_each_target([&](const std::string& target) {
+  lina_test::for_each_simd_target([&](const std::string& target) {
     for (const Fn& fn : functions()) {
       std::vector<T> x, want;
       for (const Case& c : cases)

@@ -1,0 +1,177 @@
+// NOTE: [Vectorised arithmetic]
+// a + b, a - b, a * b, a / b and relu(a + b) over contiguous float32/float64 runs (either
+// operand may be a broadcast scalar), and a * b + c, through Highway, so that the output can be written with
+// streaming stores when the loop asks for them (NOTE: [Streaming stores] in
+// core/loop_plan.hpp); the library's own loops are compiled for baseline x86-64 and
+// cannot. Each lane does the same IEEE operation as the scalar loop: identical results.
+#include <cstddef>
+#include <cstdint>
+
+#include "kernels/elementwise_arith.hpp"
+#include "kernels/stream_stores.hpp"
+
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "kernels/elementwise_arith.cpp"
+#include "hwy/foreach_target.h"  // IWYU pragma: keep
+#include "hwy/cache_control.h"
+#include "hwy/highway.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace lina::kernels::HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+struct AddOp {
+  template <class V>
+  HWY_INLINE V operator()(V x, V y) const { return hn::Add(x, y); }
+  template <class T>
+  static T scalar(T x, T y) { return x + y; }
+};
+struct SubOp {
+  template <class V>
+  HWY_INLINE V operator()(V x, V y) const { return hn::Sub(x, y); }
+  template <class T>
+  static T scalar(T x, T y) { return x - y; }
+};
+struct MulOp {
+  template <class V>
+  HWY_INLINE V operator()(V x, V y) const { return hn::Mul(x, y); }
+  template <class T>
+  static T scalar(T x, T y) { return x * y; }
+};
+struct DivOp {
+  template <class V>
+  HWY_INLINE V operator()(V x, V y) const { return hn::Div(x, y); }
+  template <class T>
+  static T scalar(T x, T y) { return x / y; }
+};
+
+// relu(a + b) as the AddRelu functor: the sum when it is above 0 or NaN, else +0.
+struct AddReluOp {
+  template <class V>
+  HWY_INLINE V operator()(V x, V y) const {
+    const V s = hn::Add(x, y);
+    return hn::IfThenZeroElse(hn::Le(s, hn::Zero(hn::DFromV<V>())), s);
+  }
+  template <class T>
+  static T scalar(T x, T y) {
+    const T s = x + y;
+    return (s > 0 || s != s) ? s : T(0);
+  }
+};
+
+// out[i] = op(a[i], b[i]) with a or b read once as a scalar when kKinds says so.
+// kStream: the vector-aligned middle of out with streaming stores.
+template <class T, class Op, int kKinds, bool kStream>
+HWY_NOINLINE void Run(const T* a, const T* b, T* out, std::int64_t n) {  // out may be a or b (a += b)
+  const hn::ScalableTag<T> d;
+  const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
+  const Op op;
+  const T sa = kKinds == kScalarA ? *a : T(0), sb = kKinds == kScalarB ? *b : T(0);
+  auto at_a = [&](std::int64_t i) { return kKinds == kScalarA ? sa : a[i]; };
+  auto at_b = [&](std::int64_t i) { return kKinds == kScalarB ? sb : b[i]; };
+  const auto va = hn::Set(d, sa), vb = hn::Set(d, sb);
+  auto vec = [&](std::int64_t i) {
+    const auto x = kKinds == kScalarA ? va : hn::LoadU(d, a + i);
+    const auto y = kKinds == kScalarB ? vb : hn::LoadU(d, b + i);
+    return op(x, y);
+  };
+  std::int64_t i = 0;
+  if constexpr (kStream) {
+    const std::uintptr_t bytes = static_cast<std::uintptr_t>(N) * sizeof(T);
+    while (i < n && reinterpret_cast<std::uintptr_t>(out + i) % bytes != 0) {
+      out[i] = Op::scalar(at_a(i), at_b(i));
+      ++i;
+    }
+    for (; i + 2 * N <= n; i += 2 * N) {
+      const auto v0 = vec(i), v1 = vec(i + N);
+      hn::Stream(v0, d, out + i);
+      hn::Stream(v1, d, out + i + N);
+    }
+    for (; i + N <= n; i += N) hn::Stream(vec(i), d, out + i);
+  } else {
+    for (; i + N <= n; i += N) hn::StoreU(vec(i), d, out + i);
+  }
+  for (; i < n; ++i) out[i] = Op::scalar(at_a(i), at_b(i));
+}
+
+template <class T, class Op>
+void ByKinds(int kinds, const T* a, const T* b, T* out, std::int64_t n, bool stream) {
+  if (stream) {
+    if (kinds == kBothContiguous) return Run<T, Op, kBothContiguous, true>(a, b, out, n);
+    if (kinds == kScalarB) return Run<T, Op, kScalarB, true>(a, b, out, n);
+    return Run<T, Op, kScalarA, true>(a, b, out, n);
+  }
+  if (kinds == kBothContiguous) return Run<T, Op, kBothContiguous, false>(a, b, out, n);
+  if (kinds == kScalarB) return Run<T, Op, kScalarB, false>(a, b, out, n);
+  return Run<T, Op, kScalarA, false>(a, b, out, n);
+}
+
+template <class T>
+void Arith(int op, int kinds, const T* a, const T* b, T* out, std::int64_t n, bool stream) {
+  switch (op) {
+    case kAddOp: return ByKinds<T, AddOp>(kinds, a, b, out, n, stream);
+    case kSubtractOp: return ByKinds<T, SubOp>(kinds, a, b, out, n, stream);
+    case kMultiplyOp: return ByKinds<T, MulOp>(kinds, a, b, out, n, stream);
+    case kDivideOp: return ByKinds<T, DivOp>(kinds, a, b, out, n, stream);
+    default: return ByKinds<T, AddReluOp>(kinds, a, b, out, n, stream);
+  }
+}
+
+// out[i] = a[i] * b[i] + c[i], the product rounded first (MultiplyAdd's order: separate
+// Mul and Add; the library is built with -ffp-contract=off, so they are not fused).
+template <class T>
+HWY_NOINLINE void MultiplyAdd(const T* a, const T* b, const T* c, T* out, std::int64_t n, bool stream) {
+  const hn::ScalableTag<T> d;
+  const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
+  std::int64_t i = 0;
+  auto vec = [&](std::int64_t k) { return hn::Add(hn::Mul(hn::LoadU(d, a + k), hn::LoadU(d, b + k)), hn::LoadU(d, c + k)); };
+  if (stream) {
+    const std::uintptr_t bytes = static_cast<std::uintptr_t>(N) * sizeof(T);
+    for (; i < n && reinterpret_cast<std::uintptr_t>(out + i) % bytes != 0; ++i) out[i] = a[i] * b[i] + c[i];
+    for (; i + N <= n; i += N) hn::Stream(vec(i), d, out + i);
+  } else {
+    for (; i + N <= n; i += N) hn::StoreU(vec(i), d, out + i);
+  }
+  for (; i < n; ++i) out[i] = a[i] * b[i] + c[i];
+}
+void MultiplyAddF32(const float* a, const float* b, const float* c, float* out, std::int64_t n, bool stream) {
+  MultiplyAdd(a, b, c, out, n, stream);
+}
+void MultiplyAddF64(const double* a, const double* b, const double* c, double* out, std::int64_t n, bool stream) {
+  MultiplyAdd(a, b, c, out, n, stream);
+}
+
+void ArithF32(int op, int kinds, const float* a, const float* b, float* out, std::int64_t n, bool stream) {
+  Arith(op, kinds, a, b, out, n, stream);
+}
+void ArithF64(int op, int kinds, const double* a, const double* b, double* out, std::int64_t n, bool stream) {
+  Arith(op, kinds, a, b, out, n, stream);
+}
+
+}  // namespace lina::kernels::HWY_NAMESPACE
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace lina::kernels {
+HWY_EXPORT(ArithF32);
+HWY_EXPORT(ArithF64);
+HWY_EXPORT(MultiplyAddF32);
+HWY_EXPORT(MultiplyAddF64);
+
+void simd_multiply_add(const float* a, const float* b, const float* c, float* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(MultiplyAddF32)(a, b, c, out, n, t_stream_stores);
+}
+void simd_multiply_add(const double* a, const double* b, const double* c, double* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(MultiplyAddF64)(a, b, c, out, n, t_stream_stores);
+}
+
+void simd_arith(int op, int kinds, const float* a, const float* b, float* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(ArithF32)(op, kinds, a, b, out, n, t_stream_stores);
+}
+void simd_arith(int op, int kinds, const double* a, const double* b, double* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(ArithF64)(op, kinds, a, b, out, n, t_stream_stores);
+}
+
+void stream_fence() { hwy::FlushStream(); }
+}  // namespace lina::kernels
+#endif
