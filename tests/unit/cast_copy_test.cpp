@@ -19,11 +19,11 @@
 #include <vector>
 
 #include "core/loop_plan.hpp"
-#include "hwy/targets.h"
 #include "kernels/cast_contiguous.hpp"
 #include "kernels/cast_convert.hpp"
 #include "kernels/elementwise_tiled_copy.hpp"
 #include "lina/lina.hpp"
+#include "simd_targets.hpp"
 #include "unit/test_support.hpp"
 
 namespace {
@@ -34,10 +34,6 @@ using lina::slice;
 
 const std::vector<DType> kAllDtypes = {DType::Bool,    DType::UInt8, DType::Int32,
                                        DType::Float32, DType::Int64, DType::Float64};
-
-struct TargetMock {  // restores Highway's own target choice when the test ends
-  ~TargetMock() { hwy::SetSupportedTargetsForTest(0); }
-};
 
 struct ThreadsRestore {
   int saved = lina::get_num_threads();
@@ -147,38 +143,32 @@ void check_run(std::mt19937_64& rng, DType dst, DType src, std::int64_t n, std::
   want = got;
   lina::kernels::cast_run_fn(dst, src)(s, reinterpret_cast<char*>(got.data()) + offset * ds, n);
   lina::kernels::cast_run_scalar_fn(dst, src)(s, reinterpret_cast<char*>(want.data()) + offset * ds, n);
-  ASSERT_EQ(first_difference(got, want), "") << pair_name(dst, src) << " n " << n << " offset " << offset << " on " << target;
+  ASSERT_EQ(first_difference(got, want), "")
+      << pair_name(dst, src) << " n " << n << " offset " << offset << " on " << target;
 }
 
 TEST(CastRun, VectorisedMatchesScalarOnEveryTarget) {
-  TargetMock restore;
   std::mt19937_64 rng(3);
-  const std::vector<std::int64_t> targets = hwy::SupportedAndGeneratedTargets();
-  ASSERT_FALSE(targets.empty());
   int vectorised = 0;
   for (DType dst : kAllDtypes)
     for (DType src : kAllDtypes) vectorised += lina::kernels::cast_run_is_vectorised(dst, src);
   // float32<->float64, int32/int64 -> floats, bytes -> floats, float -> int32/int64 at least.
   ASSERT_GE(vectorised, 15);
-  for (std::int64_t target : targets) {
-    hwy::SetSupportedTargetsForTest(target);
-    const std::string name = hwy::TargetName(target);
+  lina_test::for_each_simd_target([&](const std::string& name) {
     for (DType dst : kAllDtypes)
       for (DType src : kAllDtypes) {
         for (std::int64_t n = 0; n <= 70; ++n) check_run(rng, dst, src, n, n % 3, name);
         for (std::int64_t n : {127, 128, 129, 1000, 4099}) check_run(rng, dst, src, n, n % 2, name);
       }
-  }
+  });
 }
 
 // The value classes the float -> int kernels special-case, one by one (a random draw
 // could miss one on a short run).
 TEST(CastRun, FloatToIntEdgesGiveTheIntegerMinimumAsNumPyOnX86) {
-  TargetMock restore;
   const std::vector<double> values = {std::nan(""), INFINITY, -INFINITY, 2147483648.0, -2147483649.0,
                                       9.3e18,       -9.3e18,  2147483647.9, -2147483648.9, -0.0, 1e-300};
-  for (std::int64_t target : hwy::SupportedAndGeneratedTargets()) {
-    hwy::SetSupportedTargetsForTest(target);
+  lina_test::for_each_simd_target([&](const std::string& name) {
     std::vector<double> src(64);
     for (std::size_t i = 0; i < src.size(); ++i) src[i] = values[i % values.size()];
     std::vector<std::int32_t> i32(src.size());
@@ -189,13 +179,14 @@ TEST(CastRun, FloatToIntEdgesGiveTheIntegerMinimumAsNumPyOnX86) {
                                                              reinterpret_cast<char*>(i64.data()), 64);
     for (std::size_t i = 0; i < src.size(); ++i) {
       const double x = src[i];
-      const bool in32 = x >= -2147483648.0 && x < 2147483648.0, in64 = x >= -9223372036854775808.0 && x < 9223372036854775808.0;
+      const bool in32 = x >= -2147483648.0 && x < 2147483648.0;
+      const bool in64 = x >= -9223372036854775808.0 && x < 9223372036854775808.0;
       EXPECT_EQ(i32[i], in32 ? static_cast<std::int32_t>(x) : std::numeric_limits<std::int32_t>::min())
-          << x << " on " << hwy::TargetName(target);
+          << x << " on " << name;
       EXPECT_EQ(i64[i], in64 ? static_cast<std::int64_t>(x) : std::numeric_limits<std::int64_t>::min())
-          << x << " on " << hwy::TargetName(target);
+          << x << " on " << name;
     }
-  }
+  });
 }
 
 // ---------------------------------------------------------------- copies of views
@@ -263,7 +254,8 @@ void check_casts(const lina::Array& view, DType dst, const std::string& what) {
 TEST(CastCopy, TransposedViewsMatchElementByElementForEveryPair) {
   std::mt19937_64 rng(11);
   const std::vector<std::pair<std::int64_t, std::int64_t>> shapes = {
-      {0, 9}, {9, 0}, {1, 70}, {70, 1}, {8, 8}, {9, 17}, {31, 64}, {64, 65}, {70, 70}, {127, 129}, {128, 131}, {37, 131}};
+      {0, 9},   {9, 0},   {1, 70},   {70, 1},    {8, 8},     {9, 17},
+      {31, 64}, {64, 65}, {70, 70}, {127, 129}, {128, 131}, {37, 131}};
   for (DType src : kAllDtypes)
     for (DType dst : kAllDtypes)
       for (const auto& [r, c] : shapes) {
@@ -323,24 +315,22 @@ TEST(CastCopy, CastingTransposeHasTheTilePattern) {
 }
 
 TEST(CastCopy, TiledCastsOnEverySimdTarget) {
-  TargetMock restore;
   std::mt19937_64 rng(23);
-  for (std::int64_t target : hwy::SupportedAndGeneratedTargets()) {
-    hwy::SetSupportedTargetsForTest(target);
-    const std::string name = hwy::TargetName(target);
+  lina_test::for_each_simd_target([&](const std::string& name) {
     for (DType src : kAllDtypes)
       for (DType dst : kAllDtypes) {
         const lina::Array m = random_edges(rng, {67, 133}, src);
         check_casts(m.T(), dst, "(67,133).T on " + name);
         check_casts(m(slice(none, none, -1), slice(1, none)).T(), dst, "(67,133)[::-1, 1:].T on " + name);
       }
-  }
+  });
 }
 
 TEST(CastCopy, SameBitsOnOneAndTwoThreads) {
   ThreadsRestore restore;
   std::mt19937_64 rng(29);
-  const std::vector<std::pair<DType, DType>> pairs = {{DType::Float64, DType::Float32}, {DType::Float32, DType::Float64},
+  const std::vector<std::pair<DType, DType>> pairs = {{DType::Float64, DType::Float32},
+                                                      {DType::Float32, DType::Float64},
                                                       {DType::Float32, DType::Int64},   {DType::Int32, DType::Float64},
                                                       {DType::Float32, DType::UInt8},   {DType::UInt8, DType::Float32}};
   for (const auto& [dst, src] : pairs) {
@@ -364,7 +354,7 @@ TEST(CastCopy, SameBitsOnOneAndTwoThreads) {
 TEST(CastCopy, TransposedAstypeMatchesNumPy) {
   lina_test::TempDir dir;
   std::mt19937_64 rng(31);
-  std::string script = "import sys\n";
+  std::string script;
   std::vector<std::pair<DType, DType>> pairs;
   for (DType src : kAllDtypes) {
     const std::string s = lina::dtype_name(src);
@@ -373,7 +363,8 @@ TEST(CastCopy, TransposedAstypeMatchesNumPy) {
     for (DType dst : kAllDtypes) {
       // NumPy warns on NaN/inf to int casts (invalid value): the values are the spec.
       const std::string d = lina::dtype_name(dst);
-      script += "with np.errstate(all='ignore'):\n    np.save('out_" + s + "_" + d + ".npy', np.ascontiguousarray(np.load('src_" +
+      script += "with np.errstate(all='ignore'):\n    np.save('out_" + s + "_" + d +
+                ".npy', np.ascontiguousarray(np.load('src_" +
                 s + ".npy').T.astype(np." + (d == "bool" ? std::string("bool_") : d) + ")))\n";
       pairs.push_back({dst, src});
     }
