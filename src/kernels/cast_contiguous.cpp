@@ -1,6 +1,6 @@
 // NOTE: [Vectorised casts]
-// astype of a contiguous run (and the rows of the tiled casting transpose, NOTE: [Tiled
-// transpose copy]) converts whole vectors with Highway, so that the cast runs at memory
+// astype of a contiguous run (and the buffer rows of NOTE: [Tiled casting transpose])
+// converts whole vectors with Highway, so that the cast runs at memory
 // speed on the machine's widest target instead of at SSE2's (the library is compiled
 // for baseline x86-64). Each kernel works on vectors of the wider of the two element
 // types and the matching partial vector of the narrower one, and must give the bits
@@ -9,7 +9,9 @@
 //     float32/float64, int32/uint8 -> int64...: the instructions round as the scalar
 //     conversions do (to nearest even; NaN stays NaN, quietened, as cvtsd2ss does).
 //     Highway's int64 -> float64 without AVX-512DQ adds two exact halves with one
-//     rounding, so it matches too.
+//     rounding, so it matches too. Highway's portable targets (SCALAR, EMU128) clamp
+//     float64 -> float32 to the float range instead of giving inf: there that pair
+//     takes the scalar conversion.
 //   - int64 -> float32: through float64 is exact only below 2^53 (above, the two
 //     roundings can differ from one); a vector with a larger magnitude takes the scalar
 //     conversion.
@@ -20,7 +22,9 @@
 // Pairs not listed (to bool, float to uint8, narrowing integers) take the scalar loop.
 #include "kernels/cast_contiguous.hpp"
 
+#include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "kernels/cast_contiguous.cpp"
@@ -33,8 +37,9 @@ namespace lina::kernels::HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
 // The loop shared by every pair: `dw` a full vector of the wider type W, source and
-// destination vectors with as many lanes; `cvt(v)` converts one source vector and
-// returns false to leave the vector to the scalar conversion. The tail is scalar.
+// destination vectors with as many lanes; `cvt(dd, v, out)` converts one source vector
+// into `out`, or returns false to leave the vector to the scalar conversion. The tail
+// is scalar.
 template <class D, class S, class W, class Cvt>
 HWY_INLINE void CastLoop(const char* src, char* dst, std::int64_t n, Cvt cvt) {
   const hn::ScalableTag<W> dw;
