@@ -1,6 +1,7 @@
 // The elementwise-speed issue's rows on 1 and 2 threads: a + b over 10M elements (new
 // array and into an existing one), broadcast adds, a*b + c, exp and tanh, sums of a
-// 4096x4096 matrix (all, axis 0, axis 1), transpose copies, the fused relu(x + bias)
+// 4096x4096 matrix (all, axis 0, axis 1), transpose copies, float32 -> float64 astype of a
+// transpose and of a contiguous matrix, the fused relu(x + bias)
 // and softmax, and the per-call time of a + b on 8 elements. bench/compare runs the
 // peers (ew_peers.py for NumPy and PyTorch, eigen_peer_bench, xtensor_peer_bench) on
 // the same workloads in the same run; the workload names must match theirs.
@@ -82,6 +83,13 @@ int main() {
     record("copy", "transpose copy 4096x4096 float32, new array", t, s, 8.0 * kSq / s / 1e9, "GB/s");
     s = bench::best_seconds([&] { out_m.assign(m.T()); });
     record("copy", "transpose copy 4096x4096 float32, into existing", t, s, 8.0 * kSq / s / 1e9, "GB/s");
+    // Casting copies (4 bytes read, 8 written per element): NOTE: [Tiled casting transpose]
+    // and NOTE: [Vectorised casts].
+    s = bench::best_seconds([&] { c = m.T().astype(lina::float64); });
+    record("copy", "astype float32 -> float64 of a transpose 4096x4096, new array", t, s, 12.0 * kSq / s / 1e9,
+           "GB/s");
+    s = bench::best_seconds([&] { c = m.astype(lina::float64); });
+    record("copy", "astype float32 -> float64 4096x4096 contiguous, new array", t, s, 12.0 * kSq / s / 1e9, "GB/s");
 
     s = bench::best_seconds([&] { c = lina::add_relu(m, row); });
     record("fused", "relu(x + bias), (4096,4096) + (4096,), new array", t, s, 8.0 * kSq / s / 1e9, "GB/s");

@@ -67,6 +67,10 @@ def run(lib, xp, threads, emit):
     rec("copy", "transpose copy 4096x4096 float32, new array", s, 8 * SQ / s / 1e9, "GB/s")
     s = best_seconds(lambda: xp.copy_into(out_m, m.T))
     rec("copy", "transpose copy 4096x4096 float32, into existing", s, 8 * SQ / s / 1e9, "GB/s")
+    s = best_seconds(lambda: xp.to_float64(m.T))
+    rec("copy", "astype float32 -> float64 of a transpose 4096x4096, new array", s, 12 * SQ / s / 1e9, "GB/s")
+    s = best_seconds(lambda: xp.to_float64(m))
+    rec("copy", "astype float32 -> float64 4096x4096 contiguous, new array", s, 12 * SQ / s / 1e9, "GB/s")
     s = best_seconds(lambda: xp.relu(m + row))
     rec("fused", "relu(x + bias), (4096,4096) + (4096,), new array", s, 8 * SQ / s / 1e9, "GB/s")
     s = best_seconds(lambda: xp.softmax(logits))
@@ -99,6 +103,12 @@ class NumPyOps:
         np.copyto(dst, src)
 
     @staticmethod
+    def to_float64(v):
+        # C order, as lina's astype gives: NumPy's default order="K" keeps a.T's F order
+        # and so does a plain contiguous cast instead of a transposing one.
+        return v.astype(np.float64, order="C")
+
+    @staticmethod
     def relu(v):
         return np.maximum(v, 0)
 
@@ -121,6 +131,8 @@ class TorchOps:
     sum_all = staticmethod(lambda m: m.sum())
     transpose_copy = staticmethod(lambda m: m.t().contiguous())
     copy_into = staticmethod(lambda dst, src: dst.copy_(src))
+    # .to() keeps a transpose's strides (preserve_format): .contiguous() makes it C order.
+    to_float64 = staticmethod(lambda v: v.to(torch.float64).contiguous())
     relu = staticmethod(torch.relu if torch else None)
     softmax = staticmethod(lambda v: torch.softmax(v, -1))
 

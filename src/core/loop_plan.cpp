@@ -1,10 +1,10 @@
 #include "core/loop_plan.hpp"
 
-#include <cmath>
 #include <cstdlib>
-#include <cstring>
-#include <limits>
 
+#include "kernels/cast_contiguous.hpp"
+#include "kernels/cast_convert.hpp"
+#include "kernels/cast_transpose.hpp"
 #include "kernels/elementwise_tiled_copy.hpp"
 
 namespace lina::detail {
@@ -104,48 +104,23 @@ LoopPlan make_loop_plan(const Shape& shape, std::span<const Array* const> operan
 
 namespace {
 
-// Converts one element. Float to integer is defined for every input: NaN and values
-// outside the target's range give the target's minimum (what x86's cvttsd2si gives
-// NumPy); to uint8 goes through int64 and wraps, as NumPy does.
+// A run of the loop plan: contiguous runs take the pair's (vectorised) contiguous
+// cast, the others convert element by element.
 template <class D, class S>
-inline D convert(S v) {
-  if constexpr (std::is_same_v<D, S>) {
-    return v;
-  } else if constexpr (std::is_same_v<D, bool>) {
-    return v != S(0);
-  } else if constexpr (std::is_floating_point_v<S> && std::is_integral_v<D>) {
-    using Wide = std::conditional_t<std::is_same_v<D, std::uint8_t>, std::int64_t, D>;
-    constexpr double lo = static_cast<double>(std::numeric_limits<Wide>::min());
-    constexpr double hi = -lo;  // 2^63 or 2^31: first value out of range
-    const double x = static_cast<double>(v);
-    if (!(x >= lo && x < hi)) return static_cast<D>(std::numeric_limits<Wide>::min());
-    return static_cast<D>(static_cast<Wide>(x));
-  } else {
-    return static_cast<D>(v);
-  }
-}
-
-template <class D, class S>
-void cast_run(char* const* p, const std::int64_t* st, std::int64_t n) {
+void cast_run(kernels::CastRunFn contiguous, char* const* p, const std::int64_t* st, std::int64_t n) {
   char* d = p[0];
   const char* s = p[1];
   if (st[0] == sizeof(D) && st[1] == sizeof(S)) {
-    D* dd = reinterpret_cast<D*>(d);
-    const S* ss = reinterpret_cast<const S*>(s);
-    if constexpr (std::is_same_v<D, S>) {
-      std::memcpy(dd, ss, static_cast<std::size_t>(n) * sizeof(D));
-    } else {
-      for (std::int64_t i = 0; i < n; ++i) dd[i] = convert<D>(ss[i]);
-    }
+    contiguous(s, d, n);
     return;
   }
   if (st[1] == 0) {
-    const D v = convert<D>(*reinterpret_cast<const S*>(s));
+    const D v = kernels::convert<D>(*reinterpret_cast<const S*>(s));
     for (std::int64_t i = 0; i < n; ++i) *reinterpret_cast<D*>(d + i * st[0]) = v;
     return;
   }
   for (std::int64_t i = 0; i < n; ++i)
-    *reinterpret_cast<D*>(d + i * st[0]) = convert<D>(*reinterpret_cast<const S*>(s + i * st[1]));
+    *reinterpret_cast<D*>(d + i * st[0]) = kernels::convert<D>(*reinterpret_cast<const S*>(s + i * st[1]));
 }
 
 }  // namespace
@@ -153,14 +128,17 @@ void cast_run(char* const* p, const std::int64_t* st, std::int64_t n) {
 void copy_cast(const Array& src, Array& dst) {
   const Array* ops[2] = {&dst, &src};
   const LoopPlan plan = make_loop_plan(dst.shape(), std::span<const Array* const>(ops, 2));
-  // Transposes of the same dtype: NOTE: [Tiled transpose copy].
-  if (dst.dtype() == src.dtype() && kernels::tiled_transpose_copy(plan, dst.itemsize())) return;
+  // Transposes: NOTE: [Tiled transpose copy], NOTE: [Tiled casting transpose].
+  if (dst.dtype() == src.dtype() ? kernels::tiled_transpose_copy(plan, dst.itemsize())
+                                 : kernels::tiled_transpose_cast(plan, dst.dtype(), src.dtype()))
+    return;
+  const kernels::CastRunFn contiguous = kernels::cast_run_fn(dst.dtype(), src.dtype());
   visit_dtype(dst.dtype(), [&](auto dt) {
     using D = decltype(dt);
     visit_dtype(src.dtype(), [&](auto stag) {
       using S = decltype(stag);
-      parallel_for_each_inner(plan, [](char* const* p, const std::int64_t* st, std::int64_t n) {
-        cast_run<D, S>(p, st, n);
+      parallel_for_each_inner(plan, [contiguous](char* const* p, const std::int64_t* st, std::int64_t n) {
+        cast_run<D, S>(contiguous, p, st, n);
       });
     });
   });

@@ -15,7 +15,8 @@
 // (a[:, ::2].T) has no unit stride: the tiles are then copied element by element,
 // which still keeps their source lines in cache. Work is cut into units of kCopyTile
 // destination rows (columns of the source) of one batch entry; the thread pool takes
-// chunks of consecutive units.
+// chunks of consecutive units. Casting copies use the same layout and units with a cast
+// after each tile's transpose (NOTE: [Tiled casting transpose], cast_transpose.cpp).
 #pragma once
 
 #include <algorithm>
@@ -45,13 +46,17 @@ struct TransposeLayout {
   std::int64_t batches = 1;
 };
 
-// Fills `out` and returns true when the plan (operand 0 the destination) has the
-// transpose pattern with elements of `itemsize` bytes that transpose_block handles.
-inline bool find_transpose_layout(const detail::LoopPlan& plan, std::int64_t itemsize, TransposeLayout& out) {
+// Fills `out` and returns true when the plan (operand 0 the destination, with elements
+// of dst_size bytes; operand 1 the source, src_size bytes) has the transpose pattern
+// with element sizes transpose_block handles. The sizes differ for a casting copy
+// (NOTE: [Tiled casting transpose] in cast_transpose.cpp).
+inline bool find_transpose_layout(const detail::LoopPlan& plan, std::int64_t dst_size, std::int64_t src_size,
+                                  TransposeLayout& out) {
   if (plan.empty || plan.nops != 2 || plan.shape.size() < 2) return false;
-  if (itemsize != 1 && itemsize != 4 && itemsize != 8) return false;
+  auto handled = [](std::int64_t size) { return size == 1 || size == 4 || size == 8; };
+  if (!handled(dst_size) || !handled(src_size)) return false;
   const auto& st0 = plan.strides[0];
-  if (std::llabs(st0[0]) != itemsize) return false;
+  if (std::llabs(st0[0]) != dst_size) return false;
   // k: the dimension along which the source moves least (by one element when it is
   // contiguous along one). Tiles pay when it moves less there than along dimension 0;
   // for a source without unit stride, only when dimension 0 steps by whole cache lines.
@@ -63,12 +68,12 @@ inline bool find_transpose_layout(const detail::LoopPlan& plan, std::int64_t ite
   if (k == 0) return false;
   const auto& stk = plan.strides[k];
   const std::int64_t src_r_abs = std::llabs(st0[1]), src_c_abs = std::llabs(stk[1]);
-  if (src_c_abs >= src_r_abs || (src_c_abs != itemsize && src_r_abs < 64)) return false;
+  if (src_c_abs >= src_r_abs || (src_c_abs != src_size && src_r_abs < 64)) return false;
   // Small transposes gain nothing from tiles.
   if (plan.shape[0] < 8 || plan.shape[k] < 8) return false;
-  if (st0[1] % itemsize != 0 || stk[0] % itemsize != 0 || stk[1] % itemsize != 0) return false;
-  if (reinterpret_cast<std::uintptr_t>(plan.base[0]) % itemsize != 0 ||
-      reinterpret_cast<std::uintptr_t>(plan.base[1]) % itemsize != 0)
+  if (st0[1] % src_size != 0 || stk[0] % dst_size != 0 || stk[1] % src_size != 0) return false;
+  if (reinterpret_cast<std::uintptr_t>(plan.base[0]) % dst_size != 0 ||
+      reinterpret_cast<std::uintptr_t>(plan.base[1]) % src_size != 0)
     return false;
   out.rows = plan.shape[0];
   out.cols = plan.shape[k];
@@ -104,10 +109,16 @@ inline bool find_transpose_layout(const detail::LoopPlan& plan, std::int64_t ite
   return true;
 }
 
-// Copies units [lo, hi) of the layout: unit u is kCopyTile destination rows (tile
-// u % tiles) of batch entry u / tiles.
-inline void copy_transpose_units(const TransposeLayout& t, std::int64_t itemsize, std::int64_t lo,
-                                 std::int64_t hi) {
+inline std::int64_t transpose_units(const TransposeLayout& t) {
+  return t.batches * ((t.cols + kCopyTile - 1) / kCopyTile);
+}
+
+// Calls tile(src, dst, n) for units [lo, hi) of the layout: unit u is kCopyTile
+// destination rows (tile u % tiles) of batch entry u / tiles, that is the t.rows x n
+// source block at `src` (rows along t.src_row_stride, columns along t.src_col_stride)
+// that becomes n destination rows of t.rows elements at `dst` (along t.dst_row_stride).
+template <class Tile>
+void for_each_transpose_unit(const TransposeLayout& t, std::int64_t lo, std::int64_t hi, Tile&& tile) {
   const std::int64_t tiles = (t.cols + kCopyTile - 1) / kCopyTile;
   std::int64_t batch = -1, dst_off = 0, src_off = 0;
   for (std::int64_t u = lo; u < hi; ++u) {
@@ -123,27 +134,37 @@ inline void copy_transpose_units(const TransposeLayout& t, std::int64_t itemsize
       }
     }
     const std::int64_t c0 = u % tiles * kCopyTile, n = std::min(kCopyTile, t.cols - c0);
-    transpose_block(static_cast<std::size_t>(itemsize), t.src + src_off + c0 * t.src_col_stride, t.src_row_stride,
-                    t.src_col_stride, t.rows, n, t.dst + dst_off + c0 * t.dst_row_stride, t.dst_row_stride);
+    tile(t.src + src_off + c0 * t.src_col_stride, t.dst + dst_off + c0 * t.dst_row_stride, n);
   }
+}
+
+// Runs units(lo, hi) over all units of the layout, split across lina's threads when
+// the copy is large enough: the thread pool takes chunks of consecutive units.
+template <class Units>
+void run_transpose_units(const TransposeLayout& t, Units&& units) {
+  const std::int64_t total = transpose_units(t);
+  const int nthreads = get_num_threads();
+  if (nthreads > 1 && t.batches * t.rows * t.cols >= detail::kParallelGrain && detail::can_run_parallel()) {
+    const std::int64_t chunks = std::min<std::int64_t>(total, std::int64_t{nthreads} * detail::kChunksPerThread);
+    detail::parallel_for(chunks, nthreads,
+                         [&](std::int64_t c) { units(total * c / chunks, total * (c + 1) / chunks); });
+    return;
+  }
+  units(0, total);
 }
 
 // Copies a plan (operand 0 the destination) in tiles when it has the transpose
 // pattern; returns false, doing nothing, otherwise.
 inline bool tiled_transpose_copy(const detail::LoopPlan& plan, std::int64_t itemsize) {
   TransposeLayout layout;
-  if (!find_transpose_layout(plan, itemsize, layout)) return false;
-  const std::int64_t units = layout.batches * ((layout.cols + kCopyTile - 1) / kCopyTile);
-  auto copy_rows = [&](std::int64_t lo, std::int64_t hi) { copy_transpose_units(layout, itemsize, lo, hi); };
-  const int nthreads = get_num_threads();
-  if (nthreads > 1 && layout.batches * layout.rows * layout.cols >= detail::kParallelGrain &&
-      detail::can_run_parallel()) {
-    const std::int64_t chunks = std::min<std::int64_t>(units, std::int64_t{nthreads} * detail::kChunksPerThread);
-    detail::parallel_for(chunks, nthreads,
-                         [&](std::int64_t c) { copy_rows(units * c / chunks, units * (c + 1) / chunks); });
-    return true;
-  }
-  copy_rows(0, units);
+  if (!find_transpose_layout(plan, itemsize, itemsize, layout)) return false;
+  const auto size = static_cast<std::size_t>(itemsize);
+  run_transpose_units(layout, [&](std::int64_t lo, std::int64_t hi) {
+    for_each_transpose_unit(layout, lo, hi, [&](const char* src, char* dst, std::int64_t n) {
+      transpose_block(size, src, layout.src_row_stride, layout.src_col_stride, layout.rows, n, dst,
+                      layout.dst_row_stride);
+    });
+  });
   return true;
 }
 
