@@ -10,7 +10,7 @@ cd "$work"
 # 1. From a pipe: names persist, errors do not end the session, exit 0 at end of input.
 out=$(printf '%s\n' 'x = array([1, 2, 3])' 'x @ x' 'y = x * 2.0' 'x + zeros(4)' 'y.T' ':vars' \
   ':save y y.npy' ':load z y.npy' 'z - y' ':help' | "$lina" repl)
-expect() { printf '%s\n' "$out" | grep -qF -- "$1" || { echo "repl output lacks: $1"; printf '%s\n' "$out"; exit 1; }; }
+expect() { grep -qF -- "$1" <<<"$out" || { echo "repl output lacks: $1"; printf '%s\n' "$out"; exit 1; }; }
 expect '14'
 expect 'error: add: operands could not be broadcast together: shapes (3,) and (4,)'
 expect 'array([2., 4., 6.])'
@@ -33,7 +33,7 @@ if command -v tmux >/dev/null; then
   tmux send-keys -t "$session" Up Enter   # history: the same line again
   sleep 0.8
   screen=$(tmux capture-pane -p -t "$session")
-  printf '%s\n' "$screen" | grep -qF '>>> ' || { echo "no prompt on the terminal"; printf '%s\n' "$screen"; exit 1; }
+  grep -qF '>>> ' <<<"$screen" || { echo "no prompt on the terminal"; printf '%s\n' "$screen"; exit 1; }
   test "$(printf '%s\n' "$screen" | grep -cF 'array([3, 5, 7])')" -ge 2 || {
     echo "the terminal session did not print the result twice"; printf '%s\n' "$screen"; exit 1; }
   tmux send-keys -t "$session" ':quit' Enter

@@ -16,11 +16,13 @@ expected=$(for ((i = 1; i <= sections; i++)); do echo "[$i/$sections]"; done)
 for ((i = 1; i <= sections; i++)); do
   section=$(printf '%s\n' "$out" | awk -v h="[$i/$sections]" -v n="[$((i + 1))/$sections]" \
     'index($0, h) == 1 {on = 1; next} index($0, n) == 1 {on = 0} on')
-  printf '%s\n' "$section" | grep -q '^  =>' || { echo "section $i printed no result"; exit 1; }
+  # Here-strings, not pipes: under pipefail, grep -q quitting at its first match can
+  # kill printf with SIGPIPE and fail the pipeline although the line was found.
+  grep -q '^  =>' <<<"$section" || { echo "section $i printed no result"; exit 1; }
   if ((i == sections)); then
     ratios='^  =>     measured ratios .*checked loop [0-9]+\.[0-9]x, plain loop [0-9]+\.[0-9]x; matmul 512x512 float32: triple loop [0-9]+\.[0-9]x$'
-    printf '%s\n' "$section" | grep -qE "$ratios" || { echo "section $i printed no measured ratios line"; exit 1; }
-    printf '%s\n' "$section" | grep -E "$ratios" | sed 's/^  =>     /tour: /'
+    grep -qE "$ratios" <<<"$section" || { echo "section $i printed no measured ratios line"; exit 1; }
+    grep -E "$ratios" <<<"$section" | sed 's/^  =>     /tour: /'
   fi
 done
 echo "tour: $sections sections, each printed its results"
