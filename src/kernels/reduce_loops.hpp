@@ -72,6 +72,11 @@ T pairwise_sum(const char* p, std::int64_t n, std::int64_t stride) {
 void simd_add_into(float* out, const float* in, std::int64_t n);
 void simd_add_into(double* out, const double* in, std::int64_t n);
 
+// out[i] += in[r * row_stride + i] for i < n and rows r = 0 .. rows - 1 in order
+// (row_stride in elements): a sum over axis 0 of a C-order block in one call.
+void simd_add_rows_into(float* out, const float* in, std::int64_t n, std::int64_t rows, std::int64_t row_stride);
+void simd_add_rows_into(double* out, const double* in, std::int64_t n, std::int64_t rows, std::int64_t row_stride);
+
 // The largest of p[0, n), n >= 1, with the machine's widest vectors; when p holds a NaN
 // the result is unspecified (softmax, its caller, turns a NaN row into NaNs whatever
 // the shift).

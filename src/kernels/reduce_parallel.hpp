@@ -58,6 +58,24 @@ T pairwise_combine(std::int64_t n, int pieces, const std::vector<T>& sums, std::
   return left + right;
 }
 
+// for_each_inner(plan, reduce_loop) for a plan; a sum that folds contiguous rows into a
+// contiguous row of outputs (axis 0 of a C-order block: out[i] += in[r, i]) goes to
+// simd_add_rows_into, which adds four rows per pass over the outputs (same order of
+// additions, same result).
+template <class Op, class T, bool kPairwise>
+void reduce_inner_runs(const detail::LoopPlan& plan) {
+  if constexpr (std::is_same_v<Op, Add> && (std::is_same_v<T, float> || std::is_same_v<T, double>)) {
+    constexpr auto item = static_cast<std::int64_t>(sizeof(T));
+    if (!plan.empty && plan.shape.size() == 2 && plan.strides[0][0] == item && plan.strides[0][1] == item &&
+        plan.strides[1][0] == 0 && plan.strides[1][1] % item == 0) {
+      simd_add_rows_into(reinterpret_cast<T*>(plan.base[0]), reinterpret_cast<const T*>(plan.base[1]), plan.shape[0],
+                         plan.shape[1], plan.strides[1][1] / item);
+      return;
+    }
+  }
+  detail::for_each_inner(plan, reduce_loop<Op, T, kPairwise>);
+}
+
 template <class Op, class T, bool kPairwise>
 void parallel_reduce(const detail::LoopPlan& plan) {
   constexpr auto loop = reduce_loop<Op, T, kPairwise>;
@@ -77,7 +95,7 @@ void parallel_reduce(const detail::LoopPlan& plan) {
           lo = lo / 16 * 16;
           hi = c + 1 == chunks ? size : hi / 16 * 16;
         }
-        if (hi > lo) detail::for_each_inner(slice_plan(plan, d, lo, hi), loop);
+        if (hi > lo) reduce_inner_runs<Op, T, kPairwise>(slice_plan(plan, d, lo, hi));
       });
       return;
     }
@@ -123,7 +141,7 @@ void parallel_reduce(const detail::LoopPlan& plan) {
       }
     }
   }
-  detail::for_each_inner(plan, loop);
+  reduce_inner_runs<Op, T, kPairwise>(plan);
 }
 
 }  // namespace lina::kernels

@@ -165,23 +165,36 @@ TEST(EwKernels, VectorisedSumsEqualTheScalarLoops) {
               << target << lina::dtype_name(t) << " n=" << n << " start=" << start;
         }
   });
+  // Sums over axis 0 (four rows per pass, NOTE in reduce_parallel.hpp's reduce_inner_runs)
+  // on every target, with row counts around multiples of four, a reversed view, and on
+  // two threads (which split the columns).
+  const int saved = lina::get_num_threads();
+  lina_test::for_each_simd_target([&](const std::string& target) {
+  for (int threads : {1, 2})
   for (lina::DType t : {lina::float32, lina::float64})
-    for (const auto& rc : std::vector<std::pair<std::int64_t, std::int64_t>>{{3, 1}, {5, 17}, {40, 70}, {9, 1001}}) {
+    for (const auto& rc : std::vector<std::pair<std::int64_t, std::int64_t>>{
+             {3, 1}, {4, 16}, {5, 17}, {7, 33}, {40, 70}, {9, 1001}, {66, 2048}}) {
+      lina::set_num_threads(threads);
       const std::int64_t r = rc.first, c = rc.second;  // not structured bindings: clang 14 cannot capture them
-      const lina::Array m = gen.uniform(-1, 1, {r, c}, t);
+      const lina::Array stored = gen.uniform(-1, 1, {r, c}, t);
+      const lina::Array m = (r % 2) ? stored(lina::slice(lina::none, lina::none, -1)) : stored;
       const lina::Array got = lina::sum(m, 0);
       lina::visit_dtype(t, [&](auto tag) {
         using T = decltype(tag);
         if constexpr (std::is_floating_point_v<T>) {
-          const T* x = m.data<T>();
+          const lina::Array mc = m.contiguous();
+          const T* x = mc.data<T>();
           for (std::int64_t j = 0; j < c; ++j) {
             T acc = 0;
             for (std::int64_t i = 0; i < r; ++i) acc += x[i * c + j];
-            ASSERT_EQ(got.data<T>()[j], acc) << lina::dtype_name(t) << " (" << r << "," << c << ") column " << j;
+            ASSERT_EQ(got.data<T>()[j], acc) << target << lina::dtype_name(t) << " (" << r << "," << c
+                                             << ") column " << j << " threads " << threads;
           }
         }
       });
     }
+  });
+  lina::set_num_threads(saved);
 }
 
 // The tiled transpose copy (NOTE: [Tiled transpose copy]) at sizes around the tile,
