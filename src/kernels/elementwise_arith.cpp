@@ -76,21 +76,17 @@ HWY_NOINLINE void Run(const T* a, const T* b, T* out, std::int64_t n) {  // out 
     return op(x, y);
   };
   std::int64_t i = 0;
-  if constexpr (kStream) {
-    const std::uintptr_t bytes = static_cast<std::uintptr_t>(N) * sizeof(T);
-    while (i < n && reinterpret_cast<std::uintptr_t>(out + i) % bytes != 0) {
-      out[i] = Op::scalar(at_a(i), at_b(i));
-      ++i;
-    }
+  const std::int64_t head = kStream ? elements_before_boundary(out, n, static_cast<std::size_t>(N) * sizeof(T)) : -1;
+  if (head >= 0) {
+    for (; i < head; ++i) out[i] = Op::scalar(at_a(i), at_b(i));
     for (; i + 2 * N <= n; i += 2 * N) {
       const auto v0 = vec(i), v1 = vec(i + N);
       hn::Stream(v0, d, out + i);
       hn::Stream(v1, d, out + i + N);
     }
     for (; i + N <= n; i += N) hn::Stream(vec(i), d, out + i);
-  } else {
-    for (; i + N <= n; i += N) hn::StoreU(vec(i), d, out + i);
   }
+  for (; i + N <= n; i += N) hn::StoreU(vec(i), d, out + i);
   for (; i < n; ++i) out[i] = Op::scalar(at_a(i), at_b(i));
 }
 
@@ -125,13 +121,12 @@ HWY_NOINLINE void MultiplyAdd(const T* a, const T* b, const T* c, T* out, std::i
   const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
   std::int64_t i = 0;
   auto vec = [&](std::int64_t k) { return hn::Add(hn::Mul(hn::LoadU(d, a + k), hn::LoadU(d, b + k)), hn::LoadU(d, c + k)); };
-  if (stream) {
-    const std::uintptr_t bytes = static_cast<std::uintptr_t>(N) * sizeof(T);
-    for (; i < n && reinterpret_cast<std::uintptr_t>(out + i) % bytes != 0; ++i) out[i] = a[i] * b[i] + c[i];
+  const std::int64_t head = stream ? elements_before_boundary(out, n, static_cast<std::size_t>(N) * sizeof(T)) : -1;
+  if (head >= 0) {
+    for (; i < head; ++i) out[i] = a[i] * b[i] + c[i];
     for (; i + N <= n; i += N) hn::Stream(vec(i), d, out + i);
-  } else {
-    for (; i + N <= n; i += N) hn::StoreU(vec(i), d, out + i);
   }
+  for (; i + N <= n; i += N) hn::StoreU(vec(i), d, out + i);
   for (; i < n; ++i) out[i] = a[i] * b[i] + c[i];
 }
 void MultiplyAddF32(const float* a, const float* b, const float* c, float* out, std::int64_t n, bool stream) {

@@ -4,7 +4,6 @@
 // edges as NumPy), compiled for every target and dispatched at run time. Strided or
 // broadcast operands use the scalar functors instead. softmax's exp passes live here
 // too, so that they share the kernels.
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -36,15 +35,10 @@ HWY_INLINE void Apply(const T* in, T* out, std::int64_t n, Op op, bool stream) {
   const hn::ScalableTag<T> d;
   const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
   std::int64_t i = 0;
-  if (stream) {
-    const std::int64_t bytes = N * static_cast<std::int64_t>(sizeof(T));
-    const std::int64_t off = static_cast<std::int64_t>(reinterpret_cast<std::uintptr_t>(out) % static_cast<std::uintptr_t>(bytes));
-    const std::int64_t head = off == 0 || off % static_cast<std::int64_t>(sizeof(T)) != 0
-                                  ? 0 : std::min(n, (bytes - off) / static_cast<std::int64_t>(sizeof(T)));
+  const std::int64_t head = stream ? elements_before_boundary(out, n, static_cast<std::size_t>(N) * sizeof(T)) : -1;
+  if (head >= 0) {
     if (head > 0) ApplyPartial(d, in, out, head, op);
-    i = head;
-    if (off % static_cast<std::int64_t>(sizeof(T)) == 0)
-      for (; i + N <= n; i += N) hn::Stream(op(d, hn::LoadU(d, in + i)), d, out + i);
+    for (i = head; i + N <= n; i += N) hn::Stream(op(d, hn::LoadU(d, in + i)), d, out + i);
   }
   for (; i + N <= n; i += N) hn::StoreU(op(d, hn::LoadU(d, in + i)), d, out + i);
   if (i < n) ApplyPartial(d, in + i, out + i, n - i, op);

@@ -2,12 +2,26 @@
 // [Streaming stores] in core/loop_plan.hpp): the hint that kernels read, and the fence.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+
 namespace lina::kernels {
 
 // True while the calling thread runs a loop whose output should be written with
 // streaming stores. Kernels that can (the Highway kernels of contiguous float runs)
 // read it; the others ignore it and store as usual.
 inline thread_local bool t_stream_stores = false;
+
+// How many elements of T at `out` come before its first `vector_bytes` boundary (at most
+// n), where a kernel can start streaming whole vectors; -1 when `out` is not aligned to
+// sizeof(T) and so never reaches one (the kernel then stores as usual).
+template <class T>
+std::int64_t elements_before_boundary(const T* out, std::int64_t n, std::size_t vector_bytes) {
+  const std::size_t off = reinterpret_cast<std::uintptr_t>(out) % vector_bytes;
+  if (off % sizeof(T) != 0) return -1;
+  const auto head = static_cast<std::int64_t>(off == 0 ? 0 : (vector_bytes - off) / sizeof(T));
+  return head < n ? head : n;
+}
 
 // Orders this thread's streaming stores before its later stores (x86's sfence): needed
 // before another thread may read what they wrote.
