@@ -83,6 +83,30 @@ void simd_add_rows_into(double* out, const double* in, std::int64_t n, std::int6
 float simd_max_value(const float* p, std::int64_t n);
 double simd_max_value(const double* p, std::int64_t n);
 
+// max/min with the machine's widest vectors (reduce_extremum.cpp, NOTE: [Vectorised max
+// and min]). simd_extremum finds the extreme of p[0, n) into *result, or returns false
+// when the scalar loop must decide (a zero extreme, a possible NaN, a short run);
+// simd_extremum_into is out[i] = Maximum/Minimum::apply(out[i], in[i]), bit for bit.
+#define LINA_DECLARE_EXTREMUM(T)                                                \
+  bool simd_extremum(bool is_max, const T* p, std::int64_t n, T* result);      \
+  void simd_extremum_into(bool is_max, T* out, const T* in, std::int64_t n);
+LINA_DECLARE_EXTREMUM(float)
+LINA_DECLARE_EXTREMUM(double)
+LINA_DECLARE_EXTREMUM(std::int32_t)
+LINA_DECLARE_EXTREMUM(std::int64_t)
+LINA_DECLARE_EXTREMUM(std::uint8_t)
+#undef LINA_DECLARE_EXTREMUM
+
+// The type simd_extremum works in for T (bool as its bytes, 0 or 1), or void.
+template <class Op, class T>
+using ExtremumKernelType = std::conditional_t<
+    !(std::is_same_v<Op, Maximum> || std::is_same_v<Op, Minimum>), void,
+    std::conditional_t<std::is_same_v<T, bool>, std::uint8_t,
+                       std::conditional_t<std::is_same_v<T, float> || std::is_same_v<T, double> ||
+                                              std::is_same_v<T, std::int32_t> || std::is_same_v<T, std::int64_t> ||
+                                              std::is_same_v<T, std::uint8_t>,
+                                          T, void>>>;
+
 template <class Op, class T, bool kPairwise>
 void reduce_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
   if (st[0] == 0) {
@@ -90,6 +114,15 @@ void reduce_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
     if constexpr (kPairwise) {
       acc = Op::apply(acc, pairwise_sum<T>(p[1], n, st[1]));
     } else {
+      using K = ExtremumKernelType<Op, T>;
+      if constexpr (!std::is_void_v<K>) {
+        K r;
+        if (st[1] == sizeof(T) &&
+            simd_extremum(std::is_same_v<Op, Maximum>, reinterpret_cast<const K*>(p[1]), n, &r)) {
+          acc = Op::apply(acc, static_cast<T>(r));
+          return;
+        }
+      }
       T a = acc;
       const char* x = p[1];
       for (std::int64_t i = 0; i < n; ++i, x += st[1]) a = Op::apply(a, *reinterpret_cast<const T*>(x));
@@ -102,6 +135,11 @@ void reduce_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
     const T* in = reinterpret_cast<const T*>(p[1]);
     if constexpr (std::is_same_v<Op, Add> && (std::is_same_v<T, float> || std::is_same_v<T, double>)) {
       simd_add_into(out, in, n);
+      return;
+    }
+    using K = ExtremumKernelType<Op, T>;
+    if constexpr (!std::is_void_v<K>) {
+      simd_extremum_into(std::is_same_v<Op, Maximum>, reinterpret_cast<K*>(out), reinterpret_cast<const K*>(in), n);
       return;
     }
     for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(out[i], in[i]);

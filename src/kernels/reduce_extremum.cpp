@@ -1,0 +1,148 @@
+// NOTE: [Vectorised max and min]
+// max/min reductions (and the elementwise folding step of max/min along a non-contiguous
+// axis) with the machine's widest vectors. The scalar loop in reduce_loops.hpp is a
+// chain of compare-and-selects the compiler cannot vectorise, because of its NaN rule
+// (the first NaN wins) and because equal values keep the first one: it ran 10M float32
+// at 1.4 Gelem/s, a third of NumPy's speed.
+// - Folding a row into a row of outputs, out[i] = op(out[i], in[i]), is lane-wise: each
+//   lane does the scalar functor's exact selection (NaN of out kept, then of in; ties
+//   keep out), so results are the scalar loop's, bit for bit.
+// - One run into one value keeps several lanes of running extremes, which sees the
+//   elements in another order. The order cannot change the value found, only which of
+//   equal values is returned, and equal values have equal bits except +0 and -0; so
+//   when the extreme is a zero, or the run may hold a NaN (whose payload the scalar
+//   loop picks by position), the kernel reports that it has no answer and the caller
+//   runs the scalar loop. Integers always have an answer.
+#include <cstdint>
+
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "kernels/reduce_extremum.cpp"
+#include "hwy/foreach_target.h"  // IWYU pragma: keep
+#include "hwy/highway.h"
+#include "kernels/reduce_loops.hpp"
+
+HWY_BEFORE_NAMESPACE();
+namespace lina::kernels::HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+template <bool kMax, class V>
+HWY_INLINE V Pick(V a, V b) {
+  if constexpr (kMax) return hn::Max(a, b);
+  else return hn::Min(a, b);
+}
+
+template <bool kMax, class T>
+HWY_INLINE T PickScalar(T a, T b) {
+  return kMax ? (a >= b ? a : b) : (a <= b ? a : b);
+}
+
+// The extreme of p[0, n) into *result, or false (see the NOTE) when the scalar loop must
+// decide. Four chains of running extremes (Max has a latency of several cycles).
+template <bool kMax, class T>
+bool ExtremumRun(const T* p, std::int64_t n, T* result) {
+  const hn::ScalableTag<T> d;
+  using V = hn::Vec<decltype(d)>;
+  const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
+  constexpr bool kFloat = hwy::IsFloat<T>();
+  if (n < 4 * N) return false;
+  V m0 = hn::LoadU(d, p), m1 = hn::LoadU(d, p + N), m2 = hn::LoadU(d, p + 2 * N), m3 = hn::LoadU(d, p + 3 * N);
+  // NaN detection: a NaN in any of the four vectors makes their sum NaN (so does inf +
+  // -inf, a false alarm that only costs the scalar loop).
+  auto unordered = hn::FirstN(d, 0);
+  if constexpr (kFloat) unordered = hn::IsNaN(hn::Add(hn::Add(m0, m1), hn::Add(m2, m3)));
+  std::int64_t i = 4 * N;
+  for (; i + 4 * N <= n; i += 4 * N) {
+    const V x0 = hn::LoadU(d, p + i), x1 = hn::LoadU(d, p + i + N);
+    const V x2 = hn::LoadU(d, p + i + 2 * N), x3 = hn::LoadU(d, p + i + 3 * N);
+    m0 = Pick<kMax>(m0, x0);
+    m1 = Pick<kMax>(m1, x1);
+    m2 = Pick<kMax>(m2, x2);
+    m3 = Pick<kMax>(m3, x3);
+    if constexpr (kFloat) unordered = hn::Or(unordered, hn::IsNaN(hn::Add(hn::Add(x0, x1), hn::Add(x2, x3))));
+  }
+  for (; i + N <= n; i += N) {
+    const V x = hn::LoadU(d, p + i);
+    m0 = Pick<kMax>(m0, x);
+    if constexpr (kFloat) unordered = hn::Or(unordered, hn::IsNaN(x));
+  }
+  if constexpr (kFloat) {
+    if (!hn::AllFalse(d, unordered)) return false;
+  }
+  HWY_ALIGN T lanes[HWY_MAX_BYTES / sizeof(T)];
+  hn::Store(Pick<kMax>(Pick<kMax>(m0, m1), Pick<kMax>(m2, m3)), d, lanes);
+  T m = lanes[0];
+  for (std::int64_t k = 1; k < N; ++k) m = PickScalar<kMax>(m, lanes[k]);
+  for (; i < n; ++i) {
+    if constexpr (kFloat) {
+      if (p[i] != p[i]) return false;
+    }
+    m = PickScalar<kMax>(m, p[i]);
+  }
+  if constexpr (kFloat) {
+    if (m == T(0)) return false;
+  }
+  *result = m;
+  return true;
+}
+
+// out[i] = Maximum/Minimum::apply(out[i], in[i]) (elementwise_functors.hpp), lane by lane.
+template <bool kMax, class T>
+void ExtremumInto(T* out, const T* in, std::int64_t n) {
+  const hn::ScalableTag<T> d;
+  const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
+  std::int64_t i = 0;
+  for (; i + N <= n; i += N) {
+    const auto o = hn::LoadU(d, out + i), x = hn::LoadU(d, in + i);
+    if constexpr (hwy::IsFloat<T>()) {
+      // (o >= x || o != o) ? o : x, and the same with <= for min.
+      const auto keep = hn::Or(kMax ? hn::Ge(o, x) : hn::Le(o, x), hn::IsNaN(o));
+      hn::StoreU(hn::IfThenElse(keep, o, x), d, out + i);
+    } else {
+      hn::StoreU(Pick<kMax>(o, x), d, out + i);
+    }
+  }
+  for (; i < n; ++i) {
+    const T o = out[i], x = in[i];
+    if constexpr (hwy::IsFloat<T>()) out[i] = (kMax ? o >= x : o <= x) || o != o ? o : x;
+    else out[i] = PickScalar<kMax>(o, x);
+  }
+}
+
+#define LINA_EXTREMUM_KERNELS(T, NAME)                                                                    \
+  bool ExtremumRun##NAME(bool is_max, const T* p, std::int64_t n, T* result) {                           \
+    return is_max ? ExtremumRun<true>(p, n, result) : ExtremumRun<false>(p, n, result);                 \
+  }                                                                                                       \
+  void ExtremumInto##NAME(bool is_max, T* out, const T* in, std::int64_t n) {                            \
+    is_max ? ExtremumInto<true>(out, in, n) : ExtremumInto<false>(out, in, n);                          \
+  }
+LINA_EXTREMUM_KERNELS(float, F32)
+LINA_EXTREMUM_KERNELS(double, F64)
+LINA_EXTREMUM_KERNELS(std::int32_t, I32)
+LINA_EXTREMUM_KERNELS(std::int64_t, I64)
+LINA_EXTREMUM_KERNELS(std::uint8_t, U8)
+#undef LINA_EXTREMUM_KERNELS
+
+}  // namespace lina::kernels::HWY_NAMESPACE
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace lina::kernels {
+
+#define LINA_EXTREMUM_EXPORTS(T, NAME)                                                                    \
+  HWY_EXPORT(ExtremumRun##NAME);                                                                          \
+  HWY_EXPORT(ExtremumInto##NAME);                                                                         \
+  bool simd_extremum(bool is_max, const T* p, std::int64_t n, T* result) {                               \
+    return HWY_DYNAMIC_DISPATCH(ExtremumRun##NAME)(is_max, p, n, result);                                 \
+  }                                                                                                       \
+  void simd_extremum_into(bool is_max, T* out, const T* in, std::int64_t n) {                            \
+    HWY_DYNAMIC_DISPATCH(ExtremumInto##NAME)(is_max, out, in, n);                                         \
+  }
+LINA_EXTREMUM_EXPORTS(float, F32)
+LINA_EXTREMUM_EXPORTS(double, F64)
+LINA_EXTREMUM_EXPORTS(std::int32_t, I32)
+LINA_EXTREMUM_EXPORTS(std::int64_t, I64)
+LINA_EXTREMUM_EXPORTS(std::uint8_t, U8)
+#undef LINA_EXTREMUM_EXPORTS
+
+}  // namespace lina::kernels
+#endif  // HWY_ONCE

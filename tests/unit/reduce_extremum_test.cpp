@@ -1,0 +1,149 @@
+// max and min through the vectorised kernels (NOTE: [Vectorised max and min]) against the
+// scalar loop, bit for bit, on every SIMD target: a contiguous run takes the kernels, the
+// same values at a stride of two take the scalar loop. Lengths 0-70 and long runs,
+// unaligned starts, every dtype, NaN anywhere, signed zeros, infinities, and the folding
+// of rows along axis 0.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "lina/lina.hpp"
+#include "simd_targets.hpp"
+
+namespace {
+
+// x and a view of the same values at a stride of two elements (the scalar reference).
+struct Pair {
+  lina::Array contiguous, strided;
+};
+
+Pair pair_of(const lina::Array& x) {
+  const lina::Array doubled = lina::stack({x, x}, -1);  // (..., 2)
+  const lina::Array strided = doubled.index({lina::Index(lina::ellipsis), lina::Index(0)});
+  return {x, strided};
+}
+
+void expect_same_bits(const lina::Array& fast, const lina::Array& ref, const std::string& what) {
+  ASSERT_EQ(fast.shape(), ref.shape()) << what;
+  ASSERT_EQ(fast.dtype(), ref.dtype()) << what;
+  const lina::Array f = fast.contiguous(), r = ref.contiguous();
+  ASSERT_EQ(0, std::memcmp(f.raw_data(), r.raw_data(), static_cast<std::size_t>(f.nbytes())))
+      << what << ": " << lina::repr(fast) << " vs " << lina::repr(ref);
+}
+
+// Random values of dtype dt, with special values (NaN, +-0, +-inf, the dtype's extremes)
+// planted at random positions with probability `special`.
+lina::Array values(lina::DType dt, std::int64_t n, double special, std::mt19937& rng) {
+  std::vector<double> v(static_cast<std::size_t>(n));
+  std::uniform_real_distribution<double> u(-100, 100), p(0, 1);
+  const bool floating = dt == lina::float32 || dt == lina::float64;
+  const double specials_f[] = {std::nan(""), 0.0, -0.0, HUGE_VAL, -HUGE_VAL, 1e30, -1e30};
+  const double specials_i[] = {0, -1, 1, 127, 255};
+  for (auto& x : v) {
+    x = std::round(u(rng));
+    if (p(rng) < special) x = floating ? specials_f[rng() % 7] : specials_i[rng() % 5];
+  }
+  lina::Array a = lina::frombuffer(v, {n});
+  if (dt == lina::bool_) return lina::not_equal(a, 0.0);
+  if (dt == lina::uint8) return lina::abs(a).astype(lina::uint8);
+  return a.astype(dt);
+}
+
+const lina::DType kDtypes[] = {lina::float32, lina::float64, lina::int32, lina::int64, lina::uint8, lina::bool_};
+
+TEST(ReduceExtremum, WholeRunsMatchTheScalarLoopOnEveryTarget) {
+  std::mt19937 rng(7);
+  lina_test::for_each_simd_target([&](const std::string& target) {
+    for (const lina::DType dt : kDtypes) {
+      for (double special : {0.0, 0.01, 0.3}) {
+        std::vector<std::int64_t> lengths;
+        for (std::int64_t n = 1; n <= 70; ++n) lengths.push_back(n);
+        for (std::int64_t n : {255, 256, 1000, 4097}) lengths.push_back(n);
+        for (const std::int64_t n : lengths) {
+          // One extra element in front, so that the run also starts unaligned.
+          const lina::Array all = values(dt, n + 1, special, rng);
+          for (std::int64_t start : {0, 1}) {
+            const lina::Array x = all.index({lina::Index(lina::slice(start, start + n))});
+            if (x.size() == 0) continue;
+            const Pair p = pair_of(x.copy());
+            const std::string what = target + lina::dtype_name(dt) + " n=" + std::to_string(n) +
+                                     " special=" + std::to_string(special) + " start=" + std::to_string(start);
+            expect_same_bits(lina::max(p.contiguous), lina::max(p.strided), what + " max");
+            expect_same_bits(lina::min(p.contiguous), lina::min(p.strided), what + " min");
+          }
+        }
+      }
+    }
+  });
+}
+
+TEST(ReduceExtremum, SignedZerosAndNaNKeepTheScalarChoice) {
+  using L = std::numeric_limits<float>;
+  lina_test::for_each_simd_target([&](const std::string& target) {
+    for (std::int64_t n : {64, 200}) {
+      for (std::int64_t pos : {std::int64_t{0}, std::int64_t{5}, n / 2, n - 1}) {
+        // All zeros of mixed sign: the extreme is a zero, whose sign depends on order.
+        std::vector<float> z(static_cast<std::size_t>(n));
+        for (std::int64_t i = 0; i < n; ++i) z[i] = (i % 3 == 0) ? -0.0f : 0.0f;
+        z[pos] = -z[pos];
+        // One NaN (with a payload) among ordinary values, and one inf pair.
+        std::vector<float> q(static_cast<std::size_t>(n));
+        for (std::int64_t i = 0; i < n; ++i) q[i] = static_cast<float>((i * 37) % 101) - 50.0f;
+        q[pos] = L::quiet_NaN();
+        std::vector<float> inf(static_cast<std::size_t>(n), 1.0f);
+        inf[pos] = L::infinity();
+        inf[n - 1 - pos] = -L::infinity();
+        // The same zeros after a first element below (above) them, so that the zero
+        // found in the run decides max (min), not the first element.
+        std::vector<float> zlo = z, zhi = z;
+        zlo[0] = -1.0f;
+        zhi[0] = 1.0f;
+        for (const auto* v : {&z, &zlo, &zhi, &q, &inf}) {
+          const Pair p = pair_of(lina::frombuffer(*v, {n}));
+          const std::string what = target + "n=" + std::to_string(n) + " pos=" + std::to_string(pos);
+          expect_same_bits(lina::max(p.contiguous), lina::max(p.strided), what + " max");
+          expect_same_bits(lina::min(p.contiguous), lina::min(p.strided), what + " min");
+        }
+      }
+    }
+  });
+}
+
+TEST(ReduceExtremum, AxisReductionsMatchTheScalarLoopOnEveryTarget) {
+  std::mt19937 rng(11);
+  lina_test::for_each_simd_target([&](const std::string& target) {
+    for (const lina::DType dt : kDtypes) {
+      for (auto [rows, cols] : {std::pair<std::int64_t, std::int64_t>{7, 37}, {64, 65}, {3, 300}}) {
+        const lina::Array m = values(dt, rows * cols, 0.05, rng).reshape({rows, cols});
+        const Pair p = pair_of(m);
+        const std::string what = target + lina::dtype_name(dt) + " " + std::to_string(rows) + "x" + std::to_string(cols);
+        for (int axis : {0, 1, -1}) {
+          expect_same_bits(lina::max(p.contiguous, axis), lina::max(p.strided, axis), what + " max axis " + std::to_string(axis));
+          expect_same_bits(lina::min(p.contiguous, axis), lina::min(p.strided, axis), what + " min axis " + std::to_string(axis));
+        }
+      }
+    }
+  });
+}
+
+TEST(ReduceExtremum, ThreadedResultsEqualTheSerialOnes) {
+  std::mt19937 rng(3);
+  const lina::Array x = values(lina::float32, 3'000'001, 0.0, rng);
+  const lina::Array m = values(lina::float64, 1000 * 1001, 0.001, rng).reshape({1000, 1001});
+  const int threads = lina::get_num_threads();
+  lina::set_num_threads(1);
+  const lina::Array a1 = lina::max(x), b1 = lina::min(m, 0), c1 = lina::max(m, 1);
+  lina::set_num_threads(2);
+  const lina::Array a2 = lina::max(x), b2 = lina::min(m, 0), c2 = lina::max(m, 1);
+  lina::set_num_threads(threads);
+  expect_same_bits(a2, a1, "max of 3M float32");
+  expect_same_bits(b2, b1, "min axis 0");
+  expect_same_bits(c2, c1, "max axis 1");
+}
+
+}  // namespace
