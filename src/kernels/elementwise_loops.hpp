@@ -113,8 +113,18 @@ void simd_unary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
   unary_loop<Op, T, T>(p, st, n);
 }
 
+// out[i] = c[i] ? x[i * x_step] : y[i * y_step] over elements of `width` bytes (1, 4
+// or 8), x_step and y_step 1 or 0 (select_where.cpp, NOTE: [Vectorised where]).
+void simd_where(int width, const bool* c, const void* x, std::int64_t x_step, const void* y, std::int64_t y_step,
+                void* out, std::int64_t n);
+
 template <class T>
 void where_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
+  constexpr std::int64_t w = sizeof(T);
+  if (st[0] == w && st[1] == 1 && (st[2] == w || st[2] == 0) && (st[3] == w || st[3] == 0) && n >= 16) {
+    simd_where(static_cast<int>(w), reinterpret_cast<const bool*>(p[1]), p[2], st[2] / w, p[3], st[3] / w, p[0], n);
+    return;
+  }
   char* o = p[0];
   const char* c = p[1];
   const char* x = p[2];
