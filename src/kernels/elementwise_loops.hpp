@@ -95,6 +95,21 @@ void simd_tanh(const float* in, float* out, std::int64_t n);
 void simd_tanh(const double* in, double* out, std::int64_t n);
 void simd_sigmoid(const float* in, float* out, std::int64_t n);
 void simd_sigmoid(const double* in, double* out, std::int64_t n);
+// The exactly rounded ones (same file): the scalar functors' results, bit for bit.
+void simd_sqrt(const float* in, float* out, std::int64_t n);
+void simd_sqrt(const double* in, double* out, std::int64_t n);
+void simd_abs(const float* in, float* out, std::int64_t n);
+void simd_abs(const double* in, double* out, std::int64_t n);
+void simd_negative(const float* in, float* out, std::int64_t n);
+void simd_negative(const double* in, double* out, std::int64_t n);
+void simd_relu(const float* in, float* out, std::int64_t n);
+void simd_relu(const double* in, double* out, std::int64_t n);
+void simd_floor(const float* in, float* out, std::int64_t n);
+void simd_floor(const double* in, double* out, std::int64_t n);
+void simd_ceil(const float* in, float* out, std::int64_t n);
+void simd_ceil(const double* in, double* out, std::int64_t n);
+void simd_round(const float* in, float* out, std::int64_t n);
+void simd_round(const double* in, double* out, std::int64_t n);
 
 // softmax's passes (same file): out[i] = exp(in[i] - shift) returning the sum of out
 // (out may be in), and out[j] = exp(in[j] - shift[j]) with sum[j] += out[j].

@@ -311,6 +311,27 @@ Array& binary_out(const char* op, Family family, const Operand& a, const Operand
 
 enum class UnaryFamily { SameType, FloatFunction, ToBool };
 
+// Whether an exactly rounded unary function has a Highway kernel over contiguous float
+// runs (elementwise_math.cpp), and that kernel.
+template <class Op, class T>
+constexpr bool kHasExactSimdUnary =
+    std::is_floating_point_v<T> &&
+    (std::is_same_v<Op, k::Sqrt> || std::is_same_v<Op, k::Abs> || std::is_same_v<Op, k::Negative> ||
+     std::is_same_v<Op, k::Relu> || std::is_same_v<Op, k::Floor> || std::is_same_v<Op, k::Ceil> ||
+     std::is_same_v<Op, k::Round>);
+
+template <class Op, class T>
+constexpr auto exact_simd_unary() {
+  using Fn = void (*)(const T*, T*, std::int64_t);
+  if constexpr (std::is_same_v<Op, k::Sqrt>) return static_cast<Fn>(k::simd_sqrt);
+  else if constexpr (std::is_same_v<Op, k::Abs>) return static_cast<Fn>(k::simd_abs);
+  else if constexpr (std::is_same_v<Op, k::Negative>) return static_cast<Fn>(k::simd_negative);
+  else if constexpr (std::is_same_v<Op, k::Relu>) return static_cast<Fn>(k::simd_relu);
+  else if constexpr (std::is_same_v<Op, k::Floor>) return static_cast<Fn>(k::simd_floor);
+  else if constexpr (std::is_same_v<Op, k::Ceil>) return static_cast<Fn>(k::simd_ceil);
+  else return static_cast<Fn>(k::simd_round);
+}
+
 template <class Op>
 Array& run_unary_into(const char* op, UnaryFamily family, const Array& a, Array* out, ResultSlot& holder) {
   DType compute = a.dtype();
@@ -366,6 +387,8 @@ Array& run_unary_into(const char* op, UnaryFamily family, const Array& a, Array*
         parallel_for_each_inner(plan, k::simd_unary_loop<Op, T, static_cast<void (*)(const T*, T*, std::int64_t)>(k::simd_tanh)>);
       else if constexpr (std::is_same_v<Op, k::Sigmoid>)
         parallel_for_each_inner(plan, k::simd_unary_loop<Op, T, static_cast<void (*)(const T*, T*, std::int64_t)>(k::simd_sigmoid)>);
+      else if constexpr (kHasExactSimdUnary<Op, T>)
+        parallel_for_each_inner(plan, k::simd_unary_loop<Op, T, exact_simd_unary<Op, T>()>);
       else
         parallel_for_each_inner(plan, k::unary_loop<Op, T, T>);
     });
@@ -378,7 +401,10 @@ Array& run_unary_into(const char* op, UnaryFamily family, const Array& a, Array*
                                   std::is_same_v<Op, k::Cos> || std::is_same_v<Op, k::Tanh> ||
                                   std::is_same_v<Op, k::Floor> || std::is_same_v<Op, k::Ceil> ||
                                   std::is_same_v<Op, k::Sigmoid>;
-      if constexpr (!float_only) parallel_for_each_inner(plan, k::unary_loop<Op, T, T>);
+      if constexpr (kHasExactSimdUnary<Op, T>)
+        parallel_for_each_inner(plan, k::simd_unary_loop<Op, T, exact_simd_unary<Op, T>()>);
+      else if constexpr (!float_only)
+        parallel_for_each_inner(plan, k::unary_loop<Op, T, T>);
     });
   }
   if (out && target != out) {
