@@ -1,11 +1,13 @@
 // NOTE: [Vectorised arithmetic]
-// a + b, a - b, a * b, a / b and relu(a + b) over contiguous float32/float64 runs (either
-// operand may be a broadcast scalar), and a * b + c, through Highway, so that the output can be written with
+// a + b, a - b, a * b, a / b, maximum, minimum and relu(a + b) over contiguous
+// float32/float64 runs (either operand may be a broadcast scalar), the same but divide and
+// relu for int32/int64 (no int64 multiply), and a * b + c, through Highway, so that the output can be written with
 // streaming stores when the loop asks for them (NOTE: [Streaming stores] in
 // core/loop_plan.hpp); the library's own loops are compiled for baseline x86-64 and
 // cannot. Each lane does the same IEEE operation as the scalar loop: identical results.
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "kernels/elementwise_arith.hpp"
 #include "kernels/stream_stores.hpp"
@@ -20,23 +22,55 @@ HWY_BEFORE_NAMESPACE();
 namespace lina::kernels::HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
+// Integer lanes wrap around; so do the scalar tails, computed in the unsigned type (a
+// signed overflow would be undefined), as the functors do.
+template <class T, bool = std::is_integral_v<T>>
+struct WrapType {
+  using type = T;
+};
+template <class T>
+struct WrapType<T, true> {
+  using type = std::make_unsigned_t<T>;
+};
+template <class T>
+using Wrap = typename WrapType<T>::type;
+
 struct AddOp {
   template <class V>
   HWY_INLINE V operator()(V x, V y) const { return hn::Add(x, y); }
   template <class T>
-  static T scalar(T x, T y) { return x + y; }
+  static T scalar(T x, T y) { return static_cast<T>(static_cast<Wrap<T>>(x) + static_cast<Wrap<T>>(y)); }
 };
 struct SubOp {
   template <class V>
   HWY_INLINE V operator()(V x, V y) const { return hn::Sub(x, y); }
   template <class T>
-  static T scalar(T x, T y) { return x - y; }
+  static T scalar(T x, T y) { return static_cast<T>(static_cast<Wrap<T>>(x) - static_cast<Wrap<T>>(y)); }
 };
 struct MulOp {
   template <class V>
   HWY_INLINE V operator()(V x, V y) const { return hn::Mul(x, y); }
   template <class T>
-  static T scalar(T x, T y) { return x * y; }
+  static T scalar(T x, T y) { return static_cast<T>(static_cast<Wrap<T>>(x) * static_cast<Wrap<T>>(y)); }
+};
+// maximum and minimum as the Maximum / Minimum functors: for floats, x when x wins or
+// is NaN, else y (NaN propagates from either side, ties keep x); x86's maxps returns
+// its second operand on NaN, so floats take the selection, integers Max / Min.
+template <bool kMax>
+struct ExtremumOp {
+  template <class V>
+  HWY_INLINE V operator()(V x, V y) const {
+    if constexpr (hwy::IsFloat<hn::TFromV<V>>()) {
+      return hn::IfThenElse(hn::Or(kMax ? hn::Ge(x, y) : hn::Le(x, y), hn::IsNaN(x)), x, y);
+    } else {
+      if constexpr (kMax) return hn::Max(x, y);
+      else return hn::Min(x, y);
+    }
+  }
+  template <class T>
+  static T scalar(T x, T y) {
+    return ((kMax ? x >= y : x <= y) || x != x) ? x : y;  // x != x is false for integers
+  }
 };
 struct DivOp {
   template <class V>
@@ -109,7 +143,22 @@ void Arith(int op, int kinds, const T* a, const T* b, T* out, std::int64_t n, bo
     case kSubtractOp: return ByKinds<T, SubOp>(kinds, a, b, out, n, stream);
     case kMultiplyOp: return ByKinds<T, MulOp>(kinds, a, b, out, n, stream);
     case kDivideOp: return ByKinds<T, DivOp>(kinds, a, b, out, n, stream);
+    case kMaximumOp: return ByKinds<T, ExtremumOp<true>>(kinds, a, b, out, n, stream);
+    case kMinimumOp: return ByKinds<T, ExtremumOp<false>>(kinds, a, b, out, n, stream);
     default: return ByKinds<T, AddReluOp>(kinds, a, b, out, n, stream);
+  }
+}
+
+// The integer operations (elementwise_arith.hpp says which); int64 has no multiply.
+template <class T>
+void IntArith(int op, int kinds, const T* a, const T* b, T* out, std::int64_t n, bool stream) {
+  switch (op) {
+    case kAddOp: return ByKinds<T, AddOp>(kinds, a, b, out, n, stream);
+    case kSubtractOp: return ByKinds<T, SubOp>(kinds, a, b, out, n, stream);
+    case kMaximumOp: return ByKinds<T, ExtremumOp<true>>(kinds, a, b, out, n, stream);
+    case kMinimumOp: return ByKinds<T, ExtremumOp<false>>(kinds, a, b, out, n, stream);
+    default:
+      if constexpr (sizeof(T) == 4) return ByKinds<T, MulOp>(kinds, a, b, out, n, stream);
   }
 }
 
@@ -142,6 +191,14 @@ void ArithF32(int op, int kinds, const float* a, const float* b, float* out, std
 void ArithF64(int op, int kinds, const double* a, const double* b, double* out, std::int64_t n, bool stream) {
   Arith(op, kinds, a, b, out, n, stream);
 }
+void ArithI32(int op, int kinds, const std::int32_t* a, const std::int32_t* b, std::int32_t* out, std::int64_t n,
+              bool stream) {
+  IntArith(op, kinds, a, b, out, n, stream);
+}
+void ArithI64(int op, int kinds, const std::int64_t* a, const std::int64_t* b, std::int64_t* out, std::int64_t n,
+              bool stream) {
+  IntArith(op, kinds, a, b, out, n, stream);
+}
 
 }  // namespace lina::kernels::HWY_NAMESPACE
 HWY_AFTER_NAMESPACE();
@@ -150,6 +207,8 @@ HWY_AFTER_NAMESPACE();
 namespace lina::kernels {
 HWY_EXPORT(ArithF32);
 HWY_EXPORT(ArithF64);
+HWY_EXPORT(ArithI32);
+HWY_EXPORT(ArithI64);
 HWY_EXPORT(MultiplyAddF32);
 HWY_EXPORT(MultiplyAddF64);
 
@@ -165,6 +224,12 @@ void simd_arith(int op, int kinds, const float* a, const float* b, float* out, s
 }
 void simd_arith(int op, int kinds, const double* a, const double* b, double* out, std::int64_t n) {
   HWY_DYNAMIC_DISPATCH(ArithF64)(op, kinds, a, b, out, n, t_stream_stores);
+}
+void simd_arith(int op, int kinds, const std::int32_t* a, const std::int32_t* b, std::int32_t* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(ArithI32)(op, kinds, a, b, out, n, t_stream_stores);
+}
+void simd_arith(int op, int kinds, const std::int64_t* a, const std::int64_t* b, std::int64_t* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(ArithI64)(op, kinds, a, b, out, n, t_stream_stores);
 }
 
 void stream_fence() { hwy::FlushStream(); }

@@ -1,5 +1,5 @@
-// The Highway kernels of a + b, a - b, a * b, a / b, relu(a + b) and a * b + c over
-// contiguous float runs (NOTE:
+// The Highway kernels of a + b, a - b, a * b, a / b, maximum, minimum, relu(a + b) and
+// a * b + c over contiguous float runs (and the integer ones of int32/int64) (NOTE:
 // [Vectorised arithmetic] in elementwise_arith.cpp), called from binary_loop.
 #pragma once
 
@@ -7,7 +7,7 @@
 
 namespace lina::kernels {
 
-enum ArithOpCode : int { kAddOp, kSubtractOp, kMultiplyOp, kDivideOp, kAddReluOp };
+enum ArithOpCode : int { kAddOp, kSubtractOp, kMultiplyOp, kDivideOp, kAddReluOp, kMaximumOp, kMinimumOp };
 enum OperandKinds : int {
   kBothContiguous,  // a[i] op b[i]
   kScalarB,         // a[i] op b[0]
@@ -18,6 +18,10 @@ enum OperandKinds : int {
 // (stream_stores.hpp) is set.
 void simd_arith(int op, int kinds, const float* a, const float* b, float* out, std::int64_t n);
 void simd_arith(int op, int kinds, const double* a, const double* b, double* out, std::int64_t n);
+// The integer forms (wrapping, as the functors): int32 add, subtract, multiply, maximum,
+// minimum; int64 the same but multiply (Highway 1.0 has no 64-bit lane product on x86).
+void simd_arith(int op, int kinds, const std::int32_t* a, const std::int32_t* b, std::int32_t* out, std::int64_t n);
+void simd_arith(int op, int kinds, const std::int64_t* a, const std::int64_t* b, std::int64_t* out, std::int64_t n);
 
 // out[i] = a[i] * b[i] + c[i] (the product rounded first), all contiguous.
 void simd_multiply_add(const float* a, const float* b, const float* c, float* out, std::int64_t n);

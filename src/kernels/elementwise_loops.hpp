@@ -24,7 +24,20 @@ constexpr int arith_code() {
   else if constexpr (std::is_same_v<Op, Multiply>) return kMultiplyOp;
   else if constexpr (std::is_same_v<Op, Divide>) return kDivideOp;
   else if constexpr (std::is_same_v<Op, AddRelu>) return kAddReluOp;
+  else if constexpr (std::is_same_v<Op, Maximum>) return kMaximumOp;
+  else if constexpr (std::is_same_v<Op, Minimum>) return kMinimumOp;
   else return -1;
+}
+
+// Whether simd_arith has Op for T (elementwise_arith.hpp).
+template <class Op, class T>
+constexpr bool has_simd_arith() {
+  constexpr int code = arith_code<Op>();
+  if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) return code >= 0;
+  else if constexpr (std::is_same_v<T, std::int32_t>) return code >= 0 && code != kDivideOp && code != kAddReluOp;
+  else if constexpr (std::is_same_v<T, std::int64_t>)
+    return code >= 0 && code != kDivideOp && code != kAddReluOp && code != kMultiplyOp;
+  else return false;
 }
 
 // Below this many elements the plain loop is cheaper than the kernel's dispatch.
@@ -36,8 +49,7 @@ void binary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
   const T* a = reinterpret_cast<const T*>(p[1]);
   const T* b = reinterpret_cast<const T*>(p[2]);
   constexpr std::int64_t so = sizeof(R), si = sizeof(T);
-  if constexpr ((std::is_same_v<T, float> || std::is_same_v<T, double>) && std::is_same_v<T, R> &&
-                arith_code<Op>() >= 0) {
+  if constexpr (std::is_same_v<T, R> && has_simd_arith<Op, T>()) {
     if (st[0] == so && n >= kArithKernelMin) {
       if (st[1] == si && st[2] == si) return simd_arith(arith_code<Op>(), kBothContiguous, a, b, out, n);
       if (st[1] == si && st[2] == 0) return simd_arith(arith_code<Op>(), kScalarB, a, b, out, n);

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 #include <string>
 
 #include "kernels/elementwise_functors.hpp"
@@ -20,14 +21,24 @@ namespace k = lina::kernels;
 // integer types in a way the test cannot predict (they wrap in both paths anyway).
 lina::Array random_of(lina::Generator& gen, std::int64_t n, lina::DType t) {
   if (t == lina::DType::Bool) return gen.integers(0, 2, {n}).astype(t);
-  if (lina::is_floating(t)) return gen.uniform(-4.0, 4.0, {n}, t);
+  if (lina::is_floating(t)) {
+    // With NaN, +-0.0 and +-inf planted (about one element in ten): the lanes must select
+    // and propagate them as the scalar functors do (maximum's NaN rule, ties keep x).
+    lina::Array v = gen.uniform(-4.0, 4.0, {n}, lina::DType::Float64);
+    double* p = v.data<double>();
+    const double specials[] = {std::nan(""), 0.0, -0.0, HUGE_VAL, -HUGE_VAL};
+    for (std::int64_t i = 0; i < n; ++i)
+      if (i % 10 == 7) p[i] = specials[(i / 10) % 5];
+    return v.astype(t);
+  }
   if (t == lina::DType::UInt8) return gen.integers(0, 256, {n}).astype(t);
   return gen.integers(-1000, 1000, {n}).astype(t);
 }
 
 template <class T>
 bool same_value(T a, T b) {
-  if constexpr (std::is_floating_point_v<T>) return (std::isnan(a) && std::isnan(b)) || a == b;
+  if constexpr (std::is_floating_point_v<T>)  // bit for bit (the sign of a zero counts), any NaN for NaN
+    return (std::isnan(a) && std::isnan(b)) || std::memcmp(&a, &b, sizeof(T)) == 0;
   else return a == b;
 }
 
@@ -42,7 +53,7 @@ using BinaryFn = lina::Array (*)(const lina::Array&, const lina::Array&);
 
 // kToBool: comparisons (bool results); with_bool: whether bool operands are valid.
 template <class Op, bool kToBool>
-void check_binary(BinaryFn fn, const char* name, bool with_bool) {
+void check_binary_on_target(BinaryFn fn, const std::string& name, bool with_bool) {
   lina::Generator gen(7);
   std::vector<std::int64_t> lengths;
   for (std::int64_t n = 0; n <= 70; ++n) lengths.push_back(n);
@@ -81,6 +92,13 @@ void check_binary(BinaryFn fn, const char* name, bool with_bool) {
       }
     });
   }
+}
+
+// On every SIMD target Highway compiled the kernels for.
+template <class Op, bool kToBool>
+void check_binary(BinaryFn fn, const char* name, bool with_bool) {
+  lina_test::for_each_simd_target(
+      [&](const std::string& target) { check_binary_on_target<Op, kToBool>(fn, target + name, with_bool); });
 }
 
 lina::Array add_(const lina::Array& a, const lina::Array& b) { return lina::add(a, b); }
