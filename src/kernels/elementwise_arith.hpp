@@ -23,6 +23,15 @@ void simd_arith(int op, int kinds, const double* a, const double* b, double* out
 void simd_arith(int op, int kinds, const std::int32_t* a, const std::int32_t* b, std::int32_t* out, std::int64_t n);
 void simd_arith(int op, int kinds, const std::int64_t* a, const std::int64_t* b, std::int64_t* out, std::int64_t n);
 
+// The comparisons into bool bytes (compare_kernels.cpp, NOTE: [Vectorised comparisons]),
+// for float32/float64/int32/int64 and uint8 (also bool, as its 0/1 bytes).
+enum CompareOpCode : int { kEqualOp, kNotEqualOp, kLessOp, kLessEqualOp, kGreaterOp, kGreaterEqualOp };
+void simd_compare(int op, int kinds, const float* a, const float* b, bool* out, std::int64_t n);
+void simd_compare(int op, int kinds, const double* a, const double* b, bool* out, std::int64_t n);
+void simd_compare(int op, int kinds, const std::int32_t* a, const std::int32_t* b, bool* out, std::int64_t n);
+void simd_compare(int op, int kinds, const std::int64_t* a, const std::int64_t* b, bool* out, std::int64_t n);
+void simd_compare(int op, int kinds, const std::uint8_t* a, const std::uint8_t* b, bool* out, std::int64_t n);
+
 // out[i] = a[i] * b[i] + c[i] (the product rounded first), all contiguous.
 void simd_multiply_add(const float* a, const float* b, const float* c, float* out, std::int64_t n);
 void simd_multiply_add(const double* a, const double* b, const double* c, double* out, std::int64_t n);

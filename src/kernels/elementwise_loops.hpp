@@ -29,6 +29,26 @@ constexpr int arith_code() {
   else return -1;
 }
 
+// The comparison kernel's code for Op (elementwise_arith.hpp), or -1.
+template <class Op>
+constexpr int compare_code() {
+  if constexpr (std::is_same_v<Op, Equal>) return kEqualOp;
+  else if constexpr (std::is_same_v<Op, NotEqual>) return kNotEqualOp;
+  else if constexpr (std::is_same_v<Op, Less>) return kLessOp;
+  else if constexpr (std::is_same_v<Op, LessEqual>) return kLessEqualOp;
+  else if constexpr (std::is_same_v<Op, Greater>) return kGreaterOp;
+  else if constexpr (std::is_same_v<Op, GreaterEqual>) return kGreaterEqualOp;
+  else return -1;
+}
+
+// The element type simd_compare takes for T (bool as its 0/1 bytes), or void.
+template <class T>
+using CompareKernelType = std::conditional_t<
+    std::is_same_v<T, bool>, std::uint8_t,
+    std::conditional_t<std::is_same_v<T, float> || std::is_same_v<T, double> || std::is_same_v<T, std::int32_t> ||
+                           std::is_same_v<T, std::int64_t> || std::is_same_v<T, std::uint8_t>,
+                       T, void>>;
+
 // Whether simd_arith has Op for T (elementwise_arith.hpp).
 template <class Op, class T>
 constexpr bool has_simd_arith() {
@@ -49,6 +69,16 @@ void binary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
   const T* a = reinterpret_cast<const T*>(p[1]);
   const T* b = reinterpret_cast<const T*>(p[2]);
   constexpr std::int64_t so = sizeof(R), si = sizeof(T);
+  if constexpr (std::is_same_v<R, bool> && compare_code<Op>() >= 0 && !std::is_void_v<CompareKernelType<T>>) {
+    using K = CompareKernelType<T>;
+    const K* ka = reinterpret_cast<const K*>(a);
+    const K* kb = reinterpret_cast<const K*>(b);
+    if (st[0] == so && n >= kArithKernelMin) {
+      if (st[1] == si && st[2] == si) return simd_compare(compare_code<Op>(), kBothContiguous, ka, kb, out, n);
+      if (st[1] == si && st[2] == 0) return simd_compare(compare_code<Op>(), kScalarB, ka, kb, out, n);
+      if (st[1] == 0 && st[2] == si) return simd_compare(compare_code<Op>(), kScalarA, ka, kb, out, n);
+    }
+  }
   if constexpr (std::is_same_v<T, R> && has_simd_arith<Op, T>()) {
     if (st[0] == so && n >= kArithKernelMin) {
       if (st[1] == si && st[2] == si) return simd_arith(arith_code<Op>(), kBothContiguous, a, b, out, n);

@@ -109,6 +109,9 @@ lina::Array min_(const lina::Array& a, const lina::Array& b) { return lina::mini
 lina::Array less_(const lina::Array& a, const lina::Array& b) { return lina::less(a, b); }
 lina::Array eq_(const lina::Array& a, const lina::Array& b) { return lina::equal(a, b); }
 lina::Array ge_(const lina::Array& a, const lina::Array& b) { return lina::greater_equal(a, b); }
+lina::Array ne_(const lina::Array& a, const lina::Array& b) { return lina::not_equal(a, b); }
+lina::Array le_(const lina::Array& a, const lina::Array& b) { return lina::less_equal(a, b); }
+lina::Array gt_(const lina::Array& a, const lina::Array& b) { return lina::greater(a, b); }
 lina::Array madd_(const lina::Array& a, const lina::Array& b) { return lina::multiply_add(a, b, a); }
 lina::Array arelu_(const lina::Array& a, const lina::Array& b) { return lina::add_relu(a, b); }
 
@@ -131,6 +134,9 @@ TEST(EwKernels, EqualMatchesTheScalarReference) { check_binary<k::Equal, true>(e
 TEST(EwKernels, GreaterEqualMatchesTheScalarReference) {
   check_binary<k::GreaterEqual, true>(ge_, "greater_equal", true);
 }
+TEST(EwKernels, NotEqualMatchesTheScalarReference) { check_binary<k::NotEqual, true>(ne_, "not_equal", true); }
+TEST(EwKernels, LessEqualMatchesTheScalarReference) { check_binary<k::LessEqual, true>(le_, "less_equal", true); }
+TEST(EwKernels, GreaterMatchesTheScalarReference) { check_binary<k::Greater, true>(gt_, "greater", true); }
 TEST(EwKernels, FusedMultiplyAddMatchesTheScalarReference) {
   check_binary<MulAddSelf, false>(madd_, "multiply_add", true);
 }
