@@ -110,6 +110,19 @@ struct RoundOp {  // to nearest, ties to even, as std::nearbyint in the default 
   HWY_INLINE V operator()(D, V x) const { return hn::CopySign(hn::Round(x), x); }
 };
 
+// clip(x, lo, hi) as minimum(maximum(x, lo), hi) with the Maximum / Minimum functors'
+// selections (a NaN in x or in a bound propagates), in one pass.
+template <class T>
+struct ClipOp {
+  T lo, hi;
+  template <class D, class V>
+  HWY_INLINE V operator()(D d, V x) const {
+    const V l = hn::Set(d, lo), h = hn::Set(d, hi);
+    const V m = hn::IfThenElse(hn::Or(hn::Ge(x, l), hn::IsNaN(x)), x, l);
+    return hn::IfThenElse(hn::Or(hn::Le(m, h), hn::IsNaN(m)), m, h);
+  }
+};
+
 // softmax's pass: out[i] = exp(in[i] - shift), returning the sum of the outputs (lane
 // sums, then a tree across lanes). out may be in.
 template <class T>
@@ -182,6 +195,12 @@ void TanhF32(const float* in, float* out, std::int64_t n, bool stream) { Apply(i
 void TanhF64(const double* in, double* out, std::int64_t n, bool stream) { Apply(in, out, n, TanhOp(), stream); }
 void SigmoidF32(const float* in, float* out, std::int64_t n, bool stream) { Apply(in, out, n, SigmoidOp(), stream); }
 void SigmoidF64(const double* in, double* out, std::int64_t n, bool stream) { Apply(in, out, n, SigmoidOp(), stream); }
+void ClipF32(const float* in, float lo, float hi, float* out, std::int64_t n, bool stream) {
+  Apply(in, out, n, ClipOp<float>{lo, hi}, stream);
+}
+void ClipF64(const double* in, double lo, double hi, double* out, std::int64_t n, bool stream) {
+  Apply(in, out, n, ClipOp<double>{lo, hi}, stream);
+}
 void SqrtF32(const float* in, float* out, std::int64_t n, bool stream) { Apply(in, out, n, SqrtOp(), stream); }
 void SqrtF64(const double* in, double* out, std::int64_t n, bool stream) { Apply(in, out, n, SqrtOp(), stream); }
 void AbsF32(const float* in, float* out, std::int64_t n, bool stream) { Apply(in, out, n, AbsOp(), stream); }
@@ -214,6 +233,8 @@ HWY_EXPORT(TanhF32);
 HWY_EXPORT(TanhF64);
 HWY_EXPORT(SigmoidF32);
 HWY_EXPORT(SigmoidF64);
+HWY_EXPORT(ClipF32);
+HWY_EXPORT(ClipF64);
 HWY_EXPORT(SqrtF32);
 HWY_EXPORT(SqrtF64);
 HWY_EXPORT(AbsF32);
@@ -268,6 +289,12 @@ void simd_sigmoid(const float* in, float* out, std::int64_t n) {
 }
 void simd_sigmoid(const double* in, double* out, std::int64_t n) {
   HWY_DYNAMIC_DISPATCH(SigmoidF64)(in, out, n, t_stream_stores);
+}
+void simd_clip(const float* in, float lo, float hi, float* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(ClipF32)(in, lo, hi, out, n, t_stream_stores);
+}
+void simd_clip(const double* in, double lo, double hi, double* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(ClipF64)(in, lo, hi, out, n, t_stream_stores);
 }
 void simd_sqrt(const float* in, float* out, std::int64_t n) {
   HWY_DYNAMIC_DISPATCH(SqrtF32)(in, out, n, t_stream_stores);

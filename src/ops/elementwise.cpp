@@ -520,7 +520,24 @@ Array clip(const Array& a, Scalar lo, Scalar hi) {
   // Promote once for both bounds so clip(int_array, 0.5, 2.5) is float64, as NumPy.
   const DType t = promote_types(promote_weak(a.dtype(), lo.kind()), promote_weak(a.dtype(), hi.kind()));
   const Array av = a.dtype() == t ? a : a.astype(t);
-  return minimum(maximum(av, lo), hi);
+  if (!is_floating(t)) return minimum(maximum(av, lo), hi);
+  // Floats in one pass (the bounds rounded to t, as maximum and minimum round a weak
+  // scalar): the same selections as the two operations, without the temporary.
+  Array out(av.shape(), t);
+  const Array* ops[2] = {&out, &av};
+  const auto plan = make_loop_plan(av.shape(), std::span<const Array* const>(ops, 2));
+  visit_float(t, [&](auto tag) {
+    using T = decltype(tag);
+    const T l = static_cast<T>(lo.as_double()), h = static_cast<T>(hi.as_double());  // as Array::fill
+    parallel_for_each_inner(plan, [l, h](char* const* p, const std::int64_t* st, std::int64_t n) {
+      if (st[0] == sizeof(T) && st[1] == sizeof(T))
+        return k::simd_clip(reinterpret_cast<const T*>(p[1]), l, h, reinterpret_cast<T*>(p[0]), n);
+      for (std::int64_t i = 0; i < n; ++i)
+        *reinterpret_cast<T*>(p[0] + i * st[0]) =
+            k::Minimum::apply(k::Maximum::apply(*reinterpret_cast<const T*>(p[1] + i * st[1]), l), h);
+    });
+  });
+  return out;
 }
 
 Array clip(const Array& a, const Array& lo, Scalar hi) { return minimum(maximum(a, lo), hi); }

@@ -3,7 +3,8 @@
 // contiguous runs take the kernels, the same values at a stride of two the scalar loop.
 // Lengths 0-70 and long runs, unaligned starts, and the values where these functions
 // have their edges: NaN, +-0, +-inf, negatives (sqrt), halves (round's ties to even),
-// denormals, and magnitudes beyond 2^23 / 2^52 (already whole).
+// denormals, and magnitudes beyond 2^23 / 2^52 (already whole). clip's one-pass kernel
+// against the two operations it replaces.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -73,6 +74,56 @@ void check_all(const char* dtype_name) {
         expect_same<T>(fn(x), fn(strided), in, target + dtype_name + " " + name + " n=" + std::to_string(n));
     }
   });
+}
+
+// clip(x, lo, hi) in one pass (ClipOp) against minimum(maximum(x, lo), hi), the two
+// operations it replaces, with NaN and +-0 in x and in the bounds and lo > hi.
+template <class T>
+void check_clip(const char* dtype_name) {
+  std::mt19937 rng(17);
+  const double bounds[][2] = {{-10, 10}, {0.0, 0.5}, {-0.0, 0.0}, {5, -5}, {std::nan(""), 1}, {-1, std::nan("")}};
+  lina_test::for_each_simd_target([&](const std::string& target) {
+    std::vector<std::int64_t> lengths;
+    for (std::int64_t n = 0; n <= 70; ++n) lengths.push_back(n);
+    lengths.push_back(1001);
+    for (const std::int64_t n : lengths) {
+      const std::vector<T> v = edge_values<T>(n + 1, rng);
+      const std::vector<T> in(v.begin() + 1, v.end());
+      const lina::Array all = lina::frombuffer(v, {n + 1});
+      const lina::Array x = all.index({lina::Index(lina::slice(1, n + 1))});
+      const lina::Array strided = lina::stack({x, x}, -1).index({lina::Index(lina::ellipsis), lina::Index(0)});
+      for (const auto& b : bounds) {
+        const lina::Array want = lina::minimum(lina::maximum(x, b[0]), b[1]);
+        const std::string what = target + dtype_name + " clip(" + std::to_string(b[0]) + ", " +
+                                 std::to_string(b[1]) + ") n=" + std::to_string(n);
+        expect_same<T>(lina::clip(x, b[0], b[1]), want, in, what);
+        expect_same<T>(lina::clip(strided, b[0], b[1]), want, in, what + " strided");
+      }
+    }
+  });
+}
+
+TEST(ClipKernel, Float32EqualsMaximumThenMinimumOnEveryTarget) { check_clip<float>("float32"); }
+TEST(ClipKernel, Float64EqualsMaximumThenMinimumOnEveryTarget) { check_clip<double>("float64"); }
+
+TEST(ClipKernel, PromotionAndThreadsAsTheTwoOperations) {
+  // An integer array with float bounds computes in float64, as NumPy; integer bounds
+  // keep the integer dtype (the two-operation path).
+  const lina::Array i = lina::arange(-50, 50).astype(lina::int32);
+  EXPECT_EQ(lina::clip(i, 0.5, 2.5).dtype(), lina::float64);
+  EXPECT_EQ(lina::clip(i, 0, 3).dtype(), lina::int32);
+  EXPECT_TRUE(lina::array_equal(lina::clip(i, 0.5, 2.5), lina::minimum(lina::maximum(i.astype(lina::float64), 0.5), 2.5)));
+  // A large float32 array: two threads give the one-thread bits.
+  lina::Generator gen(1);
+  const lina::Array x = gen.uniform(-3.0, 3.0, {2'000'003}, lina::float32);
+  const int threads = lina::get_num_threads();
+  lina::set_num_threads(1);
+  const lina::Array one = lina::clip(x, -1.0, 1.5);
+  lina::set_num_threads(2);
+  const lina::Array two = lina::clip(x, -1.0, 1.5);
+  lina::set_num_threads(threads);
+  EXPECT_EQ(0, std::memcmp(one.raw_data(), two.raw_data(), static_cast<std::size_t>(one.nbytes())));
+  EXPECT_TRUE(lina::array_equal(one, lina::minimum(lina::maximum(x, -1.0), 1.5)));
 }
 
 TEST(ExactUnaryKernels, Float32MatchesTheScalarFunctorsOnEveryTarget) { check_all<float>("float32"); }
