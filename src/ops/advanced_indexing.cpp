@@ -47,6 +47,7 @@ namespace {
 // A component after step (1): basic, or an integer array that indexes one dimension.
 struct Component {
   std::variant<Index, Array> v;
+  bool on_new_axis = false;  // a 0-d bool's coordinates, indexing a new axis of length 1
   bool is_array() const { return std::holds_alternative<Array>(v); }
 };
 
@@ -67,8 +68,15 @@ Array advanced_index(const Array& a, std::span<const AdvancedIndex> idx) {
   for (const auto& c : idx) {
     if (const auto* arr = std::get_if<Array>(&c.value())) {
       if (arr->dtype() == DType::Bool) {
-        if (arr->ndim() == 0)
-          throw IndexError("index: a 0-d boolean index (x[True]) is not supported; use expand_dims or a mask array");
+        if (arr->ndim() == 0) {
+          // NumPy: a 0-d bool indexes a new axis of length 1 with its nonzero() coordinates,
+          // [0] for True and [] for False, so x[True] has shape (1, ...) and x[False]
+          // (0, ...); it covers no dimension of x and broadcasts with the other arrays.
+          Array coord(Shape{arr->item<bool>() ? 1 : 0}, DType::Int64);
+          if (coord.size() == 1) coord.data<std::int64_t>()[0] = 0;
+          comps.push_back({std::move(coord), true});
+          continue;
+        }
         for (Array& coord : nonzero(*arr)) comps.push_back({std::move(coord)});
         consumed += arr->ndim();
       } else if (is_integer(arr->dtype())) {
@@ -129,8 +137,8 @@ Array advanced_index(const Array& a, std::span<const AdvancedIndex> idx) {
   int vdim = 0, adim = 0;
   for (std::size_t p = 0; p < comps.size(); ++p) {
     if (comps[p].is_array()) {
-      basic.emplace_back(colon);
-      array_a_dim.push_back(adim++);
+      basic.emplace_back(comps[p].on_new_axis ? Index(newaxis) : Index(colon));
+      array_a_dim.push_back(comps[p].on_new_axis ? adim : adim++);
       array_dim.push_back(vdim++);
       arrays.push_back(std::get<Array>(comps[p].v));
       array_position.push_back(static_cast<int>(p));

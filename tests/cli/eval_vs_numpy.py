@@ -146,8 +146,10 @@ def advanced_index_expr(name):
             parts.append(str(int(rng.integers(-n, n))))
         elif r < 0.85:
             parts.append(pick([":", "1:", "::-1", ":1"]))
-        elif r < 0.92:
+        elif r < 0.89:
             parts.append("None")
+        elif r < 0.92:
+            parts.append(pick(["True", "False"]))  # a 0-d bool index: a new axis, selected or not
         else:
             parts.append("...")
             break
@@ -216,7 +218,8 @@ def expression(depth=0):
         f"where({pick(['b', 'x > 0', 'z < 0'])}, {pick(ARR)}, {pick(ARR + LIT)})",
         f"clip({pick(ARR)}, -1, 1)", f"clip({pick(ARR)}, None, 1)", f"clip({pick(ARR)}, {pick(ARR)}, None)", f"clip({pick(ARR)}, {pick(ARR)}, 1)", f"maximum({pick(ARR)}, 0)", f"argmax({pick(ARR)})", f"argmin(t, axis=1)",
         "x[b]", "z[z > 0]", "take(t, [0, -1], axis=2)", "take(m, v % 9)", "nonzero(z > 0)", "nonzero(b)",
-        "m[arange(3), v % 3]", "t[0, :, [1, 2]]", "t[[0, 1], :, [1, 2]]", "t[:, [0, 2], 1:3]", "x[b[0]]", "x[:, b[0]]", "(x", "x +", "sum(x, axis=(0, 1)", "undefined_name + 1", "x[1, 2, 3, 4]",
+        "m[arange(3), v % 3]", "t[0, :, [1, 2]]", "t[[0, 1], :, [1, 2]]", "t[:, [0, 2], 1:3]", "t[True, 1]", "t[[0, 1], True, :, [1, 2]]",
+        "t[0, :, False]", "t[False, [0, 1]]", "x[b[0]]", "x[:, b[0]]", "(x", "x +", "sum(x, axis=(0, 1)", "undefined_name + 1", "x[1, 2, 3, 4]",
         "1 + 2 * 3", "2 ** 10", "u + 300", "v ** -1", "x @ y",
     ])
 

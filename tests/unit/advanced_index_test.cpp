@@ -77,6 +77,25 @@ TEST(AdvancedIndex, Errors) {
   EXPECT_EQ(advanced_index(zeros({0, 3}), {Array(Shape{0}, DType::Int64)}).shape(), Shape({0, 3}));
 }
 
+// A 0-d bool among the components indexes a new axis of length 1 with its nonzero()
+// coordinates: True selects it, False leaves it empty; it covers no dimension of the
+// array and broadcasts with the other arrays (NumPy's x[True, 1], x[[0, 1], True]).
+TEST(AdvancedIndex, ZeroDBoolIsASelectedNewAxis) {
+  const Array x = arange(0, 24, 1, int64).reshape({2, 3, 4});
+  const Array t = full({}, true, bool_), f = full({}, false, bool_);
+  EXPECT_TRUE(array_equal(advanced_index(x, {t}), x(newaxis)));
+  EXPECT_EQ(advanced_index(x, {f}).shape(), Shape({0, 2, 3, 4}));
+  EXPECT_TRUE(array_equal(advanced_index(x, {t, 1}), x(newaxis, 1)));
+  EXPECT_TRUE(array_equal(advanced_index(x, {1, t}), x(newaxis, 1)));
+  EXPECT_EQ(advanced_index(x, {0, colon, f}).shape(), Shape({0, 3, 4}));
+  // Broadcast with a length-2 array: the new axis' coordinate [0] repeats.
+  EXPECT_TRUE(array_equal(advanced_index(x, {ints({0, 1}), t, colon, ints({1, 2})}),
+                          advanced_index(x, {ints({0, 1}), colon, ints({1, 2})})));
+  EXPECT_TRUE(array_equal(advanced_index(x, {t, t, 0}), x(newaxis, 0)));
+  // False with an array of length 2: (0,) and (2,) do not broadcast.
+  EXPECT_THROW(advanced_index(x, {f, ints({0, 1})}), IndexError);
+}
+
 TEST(AdvancedIndex, NonzeroOfZeroD) {
   const std::vector<Array> nz = nonzero(full({}, 5.0));
   ASSERT_EQ(nz.size(), 1u);

@@ -327,6 +327,13 @@ Value Interpreter::subscript(const Value& base) {
         if (list && list->items.empty()) idx.emplace_back(Array(Shape{0}, DType::Int64));  // NumPy: x[[]] is empty
         else idx.emplace_back(v.is_array() ? std::get<Array>(v.v) : to_array(v));
         any_array = true;
+      } else if (const bool* b = std::get_if<bool>(&v.v)) {
+        // A bool literal is a 0-d bool index, not the integer 0 or 1: x[True] is
+        // x[None] selected, x[False] empty along that new axis, as in NumPy.
+        Array zero_d(Shape{}, DType::Bool);
+        zero_d.data<bool>()[0] = *b;
+        idx.emplace_back(zero_d);
+        any_array = true;
       } else if (v.is_array() && !is_integer(std::get<Array>(v.v).dtype())) {
         throw IndexError(std::string("index: only integers, slices (`:`), ellipsis (`...`), None and integer or "
                                      "boolean arrays are valid indices; got a ") + dtype_name(std::get<Array>(v.v).dtype()) +
