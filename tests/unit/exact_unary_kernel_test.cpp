@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "lina/lina.hpp"
+#include "scalar_twin.hpp"
 #include "simd_targets.hpp"
 
 namespace {
@@ -68,7 +69,7 @@ void check_all(const char* dtype_name) {
       const std::vector<T> v = edge_values<T>(n + 1, rng);
       const lina::Array all = lina::frombuffer(v, {n + 1});
       const lina::Array x = all.index({lina::Index(lina::slice(1, n + 1))});  // starts one element in
-      const lina::Array strided = lina::stack({x, x}, -1).index({lina::Index(lina::ellipsis), lina::Index(0)});
+      const lina::Array strided = lina_test::strided_twin(x);
       const std::vector<T> in(v.begin() + 1, v.end());
       for (const auto& [name, fn] : fns)
         expect_same<T>(fn(x), fn(strided), in, target + dtype_name + " " + name + " n=" + std::to_string(n));
@@ -91,7 +92,7 @@ void check_clip(const char* dtype_name) {
       const std::vector<T> in(v.begin() + 1, v.end());
       const lina::Array all = lina::frombuffer(v, {n + 1});
       const lina::Array x = all.index({lina::Index(lina::slice(1, n + 1))});
-      const lina::Array strided = lina::stack({x, x}, -1).index({lina::Index(lina::ellipsis), lina::Index(0)});
+      const lina::Array strided = lina_test::strided_twin(x);
       for (const auto& b : bounds) {
         const lina::Array want = lina::minimum(lina::maximum(x, b[0]), b[1]);
         const std::string what = target + dtype_name + " clip(" + std::to_string(b[0]) + ", " +

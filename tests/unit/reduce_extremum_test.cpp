@@ -13,28 +13,10 @@
 #include <vector>
 
 #include "lina/lina.hpp"
+#include "scalar_twin.hpp"
 #include "simd_targets.hpp"
 
 namespace {
-
-// x and a view of the same values at a stride of two elements (the scalar reference).
-struct Pair {
-  lina::Array contiguous, strided;
-};
-
-Pair pair_of(const lina::Array& x) {
-  const lina::Array doubled = lina::stack({x, x}, -1);  // (..., 2)
-  const lina::Array strided = doubled.index({lina::Index(lina::ellipsis), lina::Index(0)});
-  return {x, strided};
-}
-
-void expect_same_bits(const lina::Array& fast, const lina::Array& ref, const std::string& what) {
-  ASSERT_EQ(fast.shape(), ref.shape()) << what;
-  ASSERT_EQ(fast.dtype(), ref.dtype()) << what;
-  const lina::Array f = fast.contiguous(), r = ref.contiguous();
-  ASSERT_EQ(0, std::memcmp(f.raw_data(), r.raw_data(), static_cast<std::size_t>(f.nbytes())))
-      << what << ": " << lina::repr(fast) << " vs " << lina::repr(ref);
-}
 
 // Random values of dtype dt, with special values (NaN, +-0, +-inf, the dtype's extremes)
 // planted at random positions with probability `special`.
@@ -70,11 +52,11 @@ TEST(ReduceExtremum, WholeRunsMatchTheScalarLoopOnEveryTarget) {
           for (std::int64_t start : {0, 1}) {
             const lina::Array x = all.index({lina::Index(lina::slice(start, start + n))});
             if (x.size() == 0) continue;
-            const Pair p = pair_of(x.copy());
+            const lina::Array xc = x.copy(), xs = lina_test::strided_twin(xc);
             const std::string what = target + lina::dtype_name(dt) + " n=" + std::to_string(n) +
                                      " special=" + std::to_string(special) + " start=" + std::to_string(start);
-            expect_same_bits(lina::max(p.contiguous), lina::max(p.strided), what + " max");
-            expect_same_bits(lina::min(p.contiguous), lina::min(p.strided), what + " min");
+            lina_test::expect_same_bits(lina::max(xc), lina::max(xs), what + " max");
+            lina_test::expect_same_bits(lina::min(xc), lina::min(xs), what + " min");
           }
         }
       }
@@ -104,10 +86,10 @@ TEST(ReduceExtremum, SignedZerosAndNaNKeepTheScalarChoice) {
         zlo[0] = -1.0f;
         zhi[0] = 1.0f;
         for (const auto* v : {&z, &zlo, &zhi, &q, &inf}) {
-          const Pair p = pair_of(lina::frombuffer(*v, {n}));
+          const lina::Array xc = lina::frombuffer(*v, {n}), xs = lina_test::strided_twin(xc);
           const std::string what = target + "n=" + std::to_string(n) + " pos=" + std::to_string(pos);
-          expect_same_bits(lina::max(p.contiguous), lina::max(p.strided), what + " max");
-          expect_same_bits(lina::min(p.contiguous), lina::min(p.strided), what + " min");
+          lina_test::expect_same_bits(lina::max(xc), lina::max(xs), what + " max");
+          lina_test::expect_same_bits(lina::min(xc), lina::min(xs), what + " min");
         }
       }
     }
@@ -120,11 +102,11 @@ TEST(ReduceExtremum, AxisReductionsMatchTheScalarLoopOnEveryTarget) {
     for (const lina::DType dt : kDtypes) {
       for (auto [rows, cols] : {std::pair<std::int64_t, std::int64_t>{7, 37}, {64, 65}, {3, 300}}) {
         const lina::Array m = values(dt, rows * cols, 0.05, rng).reshape({rows, cols});
-        const Pair p = pair_of(m);
+        const lina::Array xc = m, xs = lina_test::strided_twin(m);
         const std::string what = target + lina::dtype_name(dt) + " " + std::to_string(rows) + "x" + std::to_string(cols);
         for (int axis : {0, 1, -1}) {
-          expect_same_bits(lina::max(p.contiguous, axis), lina::max(p.strided, axis), what + " max axis " + std::to_string(axis));
-          expect_same_bits(lina::min(p.contiguous, axis), lina::min(p.strided, axis), what + " min axis " + std::to_string(axis));
+          lina_test::expect_same_bits(lina::max(xc, axis), lina::max(xs, axis), what + " max axis " + std::to_string(axis));
+          lina_test::expect_same_bits(lina::min(xc, axis), lina::min(xs, axis), what + " min axis " + std::to_string(axis));
         }
       }
     }
@@ -141,9 +123,9 @@ TEST(ReduceExtremum, ThreadedResultsEqualTheSerialOnes) {
   lina::set_num_threads(2);
   const lina::Array a2 = lina::max(x), b2 = lina::min(m, 0), c2 = lina::max(m, 1);
   lina::set_num_threads(threads);
-  expect_same_bits(a2, a1, "max of 3M float32");
-  expect_same_bits(b2, b1, "min axis 0");
-  expect_same_bits(c2, c1, "max axis 1");
+  lina_test::expect_same_bits(a2, a1, "max of 3M float32");
+  lina_test::expect_same_bits(b2, b1, "min axis 0");
+  lina_test::expect_same_bits(c2, c1, "max axis 1");
 }
 
 }  // namespace

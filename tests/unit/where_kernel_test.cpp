@@ -11,20 +11,10 @@
 #include <vector>
 
 #include "lina/lina.hpp"
+#include "scalar_twin.hpp"
 #include "simd_targets.hpp"
 
 namespace {
-
-lina::Array strided_copy_of(const lina::Array& x) {
-  return lina::stack({x, x}, -1).index({lina::Index(lina::ellipsis), lina::Index(0)});
-}
-
-void expect_same_bits(const lina::Array& fast, const lina::Array& ref, const std::string& what) {
-  ASSERT_EQ(fast.shape(), ref.shape()) << what;
-  ASSERT_EQ(fast.dtype(), ref.dtype()) << what;
-  const lina::Array f = fast.contiguous(), r = ref.contiguous();
-  ASSERT_EQ(0, std::memcmp(f.raw_data(), r.raw_data(), static_cast<std::size_t>(f.nbytes()))) << what;
-}
 
 lina::Array values(lina::DType dt, std::int64_t n, std::mt19937& rng) {
   std::vector<double> v(static_cast<std::size_t>(n));
@@ -56,16 +46,16 @@ TEST(WhereKernel, MatchesTheScalarLoopOnEveryTarget) {
         for (std::int64_t start : {0, 1}) {
           const auto part = [&](const lina::Array& a) { return a.index({lina::Index(lina::slice(start, start + n))}); };
           const lina::Array c = part(c_all), x = part(x_all), y = part(y_all);
-          const lina::Array cs = strided_copy_of(c), xs = strided_copy_of(x), ys = strided_copy_of(y);
+          const lina::Array cs = lina_test::strided_twin(c), xs = lina_test::strided_twin(x), ys = lina_test::strided_twin(y);
           const std::string what = target + lina::dtype_name(dt) + " n=" + std::to_string(n) +
                                    " start=" + std::to_string(start);
-          expect_same_bits(lina::where(c, x, y), lina::where(cs, xs, ys), what);
+          lina_test::expect_same_bits(lina::where(c, x, y), lina::where(cs, xs, ys), what);
           if (n == 0) continue;
           // x or y broadcast: a 0-d array, stride 0 in the loop.
           const lina::Array x0 = x.index({lina::Index(0)}), y0 = y.index({lina::Index(n - 1)});
-          expect_same_bits(lina::where(c, x0, y), lina::where(cs, x0, ys), what + " scalar x");
-          expect_same_bits(lina::where(c, x, y0), lina::where(cs, xs, y0), what + " scalar y");
-          expect_same_bits(lina::where(c, x0, y0), lina::where(cs, x0, y0), what + " scalar x and y");
+          lina_test::expect_same_bits(lina::where(c, x0, y), lina::where(cs, x0, ys), what + " scalar x");
+          lina_test::expect_same_bits(lina::where(c, x, y0), lina::where(cs, xs, y0), what + " scalar y");
+          lina_test::expect_same_bits(lina::where(c, x0, y0), lina::where(cs, x0, y0), what + " scalar x and y");
         }
       }
     }
