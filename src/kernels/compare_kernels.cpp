@@ -15,6 +15,7 @@
 #define HWY_TARGET_INCLUDE "kernels/compare_kernels.cpp"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
+#include "kernels/kernel_element_types.hpp"
 
 #ifndef LINA_KERNELS_COMPARE_TABLE_
 #define LINA_KERNELS_COMPARE_TABLE_
@@ -105,11 +106,7 @@ void CompareAny(int op, int kinds, const T* a, const T* b, std::uint8_t* out, st
   void Compare##NAME(int op, int kinds, const T* a, const T* b, std::uint8_t* out, std::int64_t n) { \
     CompareAny(op, kinds, a, b, out, n);                                                              \
   }
-LINA_COMPARE_KERNEL(float, F32)
-LINA_COMPARE_KERNEL(double, F64)
-LINA_COMPARE_KERNEL(std::int32_t, I32)
-LINA_COMPARE_KERNEL(std::int64_t, I64)
-LINA_COMPARE_KERNEL(std::uint8_t, U8)
+LINA_KERNEL_ELEMENT_TYPES(LINA_COMPARE_KERNEL)
 #undef LINA_COMPARE_KERNEL
 
 }  // namespace lina::kernels::HWY_NAMESPACE
@@ -123,11 +120,7 @@ namespace lina::kernels {
   void simd_compare(int op, int kinds, const T* a, const T* b, bool* out, std::int64_t n) {      \
     HWY_DYNAMIC_DISPATCH(Compare##NAME)(op, kinds, a, b, reinterpret_cast<std::uint8_t*>(out), n); \
   }
-LINA_COMPARE_EXPORT(float, F32)
-LINA_COMPARE_EXPORT(double, F64)
-LINA_COMPARE_EXPORT(std::int32_t, I32)
-LINA_COMPARE_EXPORT(std::int64_t, I64)
-LINA_COMPARE_EXPORT(std::uint8_t, U8)
+LINA_KERNEL_ELEMENT_TYPES(LINA_COMPARE_EXPORT)
 #undef LINA_COMPARE_EXPORT
 
 }  // namespace lina::kernels

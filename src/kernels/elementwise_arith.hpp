@@ -5,6 +5,8 @@
 
 #include <cstdint>
 
+#include "kernels/kernel_element_types.hpp"
+
 namespace lina::kernels {
 
 enum ArithOpCode : int { kAddOp, kSubtractOp, kMultiplyOp, kDivideOp, kAddReluOp, kMaximumOp, kMinimumOp };
@@ -26,11 +28,10 @@ void simd_arith(int op, int kinds, const std::int64_t* a, const std::int64_t* b,
 // The comparisons into bool bytes (compare_kernels.cpp, NOTE: [Vectorised comparisons]),
 // for float32/float64/int32/int64 and uint8 (also bool, as its 0/1 bytes).
 enum CompareOpCode : int { kEqualOp, kNotEqualOp, kLessOp, kLessEqualOp, kGreaterOp, kGreaterEqualOp };
-void simd_compare(int op, int kinds, const float* a, const float* b, bool* out, std::int64_t n);
-void simd_compare(int op, int kinds, const double* a, const double* b, bool* out, std::int64_t n);
-void simd_compare(int op, int kinds, const std::int32_t* a, const std::int32_t* b, bool* out, std::int64_t n);
-void simd_compare(int op, int kinds, const std::int64_t* a, const std::int64_t* b, bool* out, std::int64_t n);
-void simd_compare(int op, int kinds, const std::uint8_t* a, const std::uint8_t* b, bool* out, std::int64_t n);
+#define LINA_DECLARE_COMPARE(T, NAME) \
+  void simd_compare(int op, int kinds, const T* a, const T* b, bool* out, std::int64_t n);
+LINA_KERNEL_ELEMENT_TYPES(LINA_DECLARE_COMPARE)
+#undef LINA_DECLARE_COMPARE
 
 // out[i] = a[i] * b[i] + c[i] (the product rounded first), all contiguous.
 void simd_multiply_add(const float* a, const float* b, const float* c, float* out, std::int64_t n);

@@ -19,6 +19,7 @@
 #define HWY_TARGET_INCLUDE "kernels/reduce_extremum.cpp"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
+#include "kernels/kernel_element_types.hpp"
 #include "kernels/reduce_loops.hpp"
 
 HWY_BEFORE_NAMESPACE();
@@ -115,11 +116,7 @@ void ExtremumInto(T* out, const T* in, std::int64_t n) {
   void ExtremumInto##NAME(bool is_max, T* out, const T* in, std::int64_t n) {                            \
     is_max ? ExtremumInto<true>(out, in, n) : ExtremumInto<false>(out, in, n);                          \
   }
-LINA_EXTREMUM_KERNELS(float, F32)
-LINA_EXTREMUM_KERNELS(double, F64)
-LINA_EXTREMUM_KERNELS(std::int32_t, I32)
-LINA_EXTREMUM_KERNELS(std::int64_t, I64)
-LINA_EXTREMUM_KERNELS(std::uint8_t, U8)
+LINA_KERNEL_ELEMENT_TYPES(LINA_EXTREMUM_KERNELS)
 #undef LINA_EXTREMUM_KERNELS
 
 }  // namespace lina::kernels::HWY_NAMESPACE
@@ -137,11 +134,7 @@ namespace lina::kernels {
   void simd_extremum_into(bool is_max, T* out, const T* in, std::int64_t n) {                            \
     HWY_DYNAMIC_DISPATCH(ExtremumInto##NAME)(is_max, out, in, n);                                         \
   }
-LINA_EXTREMUM_EXPORTS(float, F32)
-LINA_EXTREMUM_EXPORTS(double, F64)
-LINA_EXTREMUM_EXPORTS(std::int32_t, I32)
-LINA_EXTREMUM_EXPORTS(std::int64_t, I64)
-LINA_EXTREMUM_EXPORTS(std::uint8_t, U8)
+LINA_KERNEL_ELEMENT_TYPES(LINA_EXTREMUM_EXPORTS)
 #undef LINA_EXTREMUM_EXPORTS
 
 }  // namespace lina::kernels

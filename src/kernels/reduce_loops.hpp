@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "kernels/elementwise_functors.hpp"
+#include "kernels/kernel_element_types.hpp"
 
 namespace lina::kernels {
 
@@ -87,14 +88,10 @@ double simd_max_value(const double* p, std::int64_t n);
 // and min]). simd_extremum finds the extreme of p[0, n) into *result, or returns false
 // when the scalar loop must decide (a zero extreme, a possible NaN, a short run);
 // simd_extremum_into is out[i] = Maximum/Minimum::apply(out[i], in[i]), bit for bit.
-#define LINA_DECLARE_EXTREMUM(T)                                                \
+#define LINA_DECLARE_EXTREMUM(T, NAME)                                          \
   bool simd_extremum(bool is_max, const T* p, std::int64_t n, T* result);      \
   void simd_extremum_into(bool is_max, T* out, const T* in, std::int64_t n);
-LINA_DECLARE_EXTREMUM(float)
-LINA_DECLARE_EXTREMUM(double)
-LINA_DECLARE_EXTREMUM(std::int32_t)
-LINA_DECLARE_EXTREMUM(std::int64_t)
-LINA_DECLARE_EXTREMUM(std::uint8_t)
+LINA_KERNEL_ELEMENT_TYPES(LINA_DECLARE_EXTREMUM)
 #undef LINA_DECLARE_EXTREMUM
 
 // The type simd_extremum works in for T (bool as its bytes, 0 or 1), or void.
