@@ -10,7 +10,10 @@ absolute error on the kernel; the header writes them as float or double literals
 round them to the type.
 The tests (tests/unit/vector_math_test.cpp) measure the resulting ulp errors.
 
-usage: /usr/bin/python3 src/kernels/vector_math_fit.py   (needs python3-mpmath; the build does not)
+float32 tanh is one rational function instead, fitted by fit_tanh_rational below.
+
+usage: /usr/bin/python3 src/kernels/vector_math_fit.py   (needs python3-mpmath and, for
+the tanh fit, NumPy; the build needs neither)
 """
 import mpmath as mp
 

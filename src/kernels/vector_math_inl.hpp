@@ -22,16 +22,16 @@
 // - tanh, float64: tanh(|x|) = m / (m + 2) with m = expm1(2|x|), |x| clamped at 19.1
 //   where tanh rounds to 1 (the identity tanh(a) = (e^2a - 1)/(e^2a + 1)); accurate near
 //   0 because expm1 is, so no separate small-argument polynomial.
-// - tanh, float32: one rational function, tanh(a) = (a + a z P1(z)) / (1 + z Q1(z)) with
-//   a = |x| clamped at 10, z = a^2, P1 and Q1 of degree 3 (a near-minimax fit on
-//   [0, 9.011], 0.48 ulp, also by vector_math_fit.py): 10 multiply-adds and one division, no exponent handling,
-//   about 1.5 times the throughput of the expm1 form. The price is accuracy: near 1 the
-//   rounding errors of the two four-term sums pass straight into their quotient (the
-//   expm1 form's m / (m + 2) damps them), so it is within 5.2 ulp (5.9 without FMA)
-//   where the expm1 form was within 2.4. P(0) = Q(0) = 1 gives tanh(x) = x for tiny x;
-//   the quotient passes 1 near 9 and is capped there (the denominator is raised to the
-//   numerator), so tanh is exactly 1 from the clamp on. Both: the sign is put back
-//   last, so tanh(-0) = -0.
+// - tanh, float32: one rational function, tanh(a) = (a + a z P1(z)) / (1 + z Q1(z))
+//   with a = |x| clamped at 10, z = a^2, P1 and Q1 of degree 3 (a near-minimax fit on
+//   [0, 9.011], 0.48 ulp, also by vector_math_fit.py): 10 multiplies and multiply-adds
+//   and one division, no exponent handling, 1.35-1.5 times the throughput of the expm1
+//   form. The price is accuracy: near 1 the rounding errors of the two four-term sums
+//   pass straight into their quotient (the expm1 form's m / (m + 2) damps them), so it
+//   is within 5.2 ulp (5.9 without FMA) where the expm1 form was within 2.4.
+//   P(0) = Q(0) = 1 gives tanh(x) = x for tiny x; the quotient passes 1 near 9 and is
+//   capped there (the denominator is raised to the numerator), so tanh is exactly 1
+//   from the clamp on. Both: the sign is put back last, so tanh(-0) = -0.
 // - log1p(x) = log(1 + x) plus the correction for the rounding of 1 + x (see Log1p).
 // - sigmoid(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0, e = exp(-|x|): exp
 //   never overflows and small results keep their relative accuracy.

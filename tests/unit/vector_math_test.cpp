@@ -202,13 +202,13 @@ TEST(VectorMath, Float32EveryValueAroundTheReductionBoundaries) {
   }
 }
 
-// float32 tanh is one rational function of |x| up to its clamp rather than a range
-// reduction (NOTE: [Vector math algorithms]), so its error has no few critical points to
-// sweep around: every 257th float32 bit pattern in [0, 10.5] (4.3M values, past the
-// clamp at 10), each with its negative, on every target, within the bound, never above 1 in
-// magnitude, and odd to the bit. Every float32 was checked once the same way with a
-// scratch program (the numbers in the bound's comment above); under the sanitizers,
-// which slow the loop 20-fold, every 12289th.
+// float32 tanh is one rational function of |x| up to its clamp, not a range reduction
+// (NOTE: [Vector math algorithms]): its worst errors lie anywhere, not around a few
+// boundaries. So: every 257th float32 bit pattern in [0, 10.5] (4.3M values, past the
+// clamp at 10), each with its negative, on every target, within the bound, never above
+// 1, and odd to the bit. Every float32 was checked once the same way with a scratch
+// program (the numbers in the bound's comment above); under the sanitizers, which slow
+// the loop many times over, every 12289th.
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
 #define LINA_VECTOR_MATH_TEST_SANITIZED 1
