@@ -10,7 +10,10 @@ absolute error on the kernel; the header writes them as float or double literals
 round them to the type.
 The tests (tests/unit/vector_math_test.cpp) measure the resulting ulp errors.
 
-usage: /usr/bin/python3 src/kernels/vector_math_fit.py   (needs python3-mpmath; the build does not)
+float32 tanh is one rational function instead, fitted by fit_tanh_rational below.
+
+usage: /usr/bin/python3 src/kernels/vector_math_fit.py   (needs python3-mpmath and, for
+the tanh fit, NumPy; the build needs neither)
 """
 import mpmath as mp
 
@@ -45,3 +48,50 @@ fit("log float32 g(f)", g_log, mp.sqrt(0.5) - 1, mp.sqrt(2) - 1, 8)
 SMAX = (mp.sqrt(2) - 1) / (mp.sqrt(2) + 1)
 h_log = series_safe(lambda z: 2 * (mp.atanh(mp.sqrt(z)) / mp.sqrt(z) - 1) / z, lambda z: mp.mpf(2) / 3 + 2 * z / 5)
 fit("log float64 h(z)", h_log, mp.mpf(0), SMAX**2, 6)
+
+
+def fit_tanh_rational(np_, nq, c, iters=1000):
+    """float32 tanh on [0, c] as x P(z) / Q(z), z = x^2, P(0) = Q(0) = 1.
+
+    A near-minimax rational fit of the error in float32 ulps by Lawson's iteration
+    (C. L. Lawson, 1961; the rational form by reweighting with the last denominator,
+    as in Loeb's method): weighted least squares of the linearised residual
+    P(z) - g Q(z), g = tanh(x)/x, in float64 with z scaled to [0, 1], the weights
+    multiplied by each point's error after every step. P(0) = 1 exactly keeps tanh(x) = x
+    for tiny x. Prints the coefficients of P and Q from degree 1 up (the header
+    evaluates x + x z P1(z) and 1 + z Q1(z)) and the fit's error in ulps.
+    """
+    import math
+    import numpy as np
+
+    n = 4000
+    x = np.concatenate([c * (1 - np.cos(np.linspace(0, np.pi / 2, n))), np.linspace(0, c, n),
+                        np.geomspace(1e-3, c, n)])
+    x = np.unique(x[x > 0])
+    t = np.array([float(mp.tanh(mp.mpf(v))) for v in x])
+    g = t / x
+    ulp_scale = np.array([v / 2.0 ** (math.frexp(v)[1] - 24) * 2.0**-24 for v in t])  # rel. error -> ulps / 2^24
+    s = c * c
+    u = x * x / s
+    a = np.hstack([np.stack([u**k for k in range(1, np_ + 1)], 1), -np.stack([g * u**k for k in range(1, nq + 1)], 1)])
+    w = np.ones_like(x)
+    q = np.ones_like(x)
+    best = None
+    for _ in range(iters):
+        wt = w * ulp_scale / (g * q)
+        sol = np.linalg.lstsq(a * wt[:, None], (g - 1) * wt, rcond=None)[0]
+        pc = np.concatenate([[1], sol[:np_]])
+        qc = np.concatenate([[1], sol[np_:]])
+        q = np.polyval(qc[::-1], u)
+        err = np.abs((np.polyval(pc[::-1], u) / q - g) / g * ulp_scale)
+        if best is None or err.max() < best[0]:
+            best = (err.max(), pc / s ** np.arange(np_ + 1), qc / s ** np.arange(nq + 1))
+        w = w * err
+        w /= w.sum()
+    print(f"tanh float32 x P(z)/Q(z): degrees {np_}/{nq} in z on [0, {c}], fit error {best[0] * 2**24:.3f} ulp")
+    for name, coeffs in (("P", best[1]), ("Q", best[2])):
+        print(f"    {name}1..: " + ", ".join(f"{v:.9e}" for v in coeffs[1:]))
+
+
+# tanh float32: clamped at 9.011 (the smallest float32 whose tanh rounds to 1 is about 13 ln 2).
+fit_tanh_rational(4, 4, 9.011)

@@ -11,7 +11,7 @@
 namespace {
 
 template <class T>
-void check(lina::DType dt, double ulps) {
+void check(lina::DType dt, double ulps, double tanh_ulps) {
   std::vector<T> v;
   for (int i = -2000; i <= 2000; ++i) v.push_back(static_cast<T>(i * 0.06));  // -120 .. 120
   for (T s : {T(88.72283), T(88.7229), T(-103.9), T(-104.1), T(709.78), T(709.79), T(-745.2), T(0), T(-0.0), T(1e-30)})
@@ -23,9 +23,14 @@ void check(lina::DType dt, double ulps) {
   ASSERT_EQ(x.dtype(), dt);
   // A stride-2 view of a doubled array takes the scalar path: the reference.
   const lina::Array strided = lina::stack({x, x}, 1)(lina::colon, 0);
-  for (auto fn : {+[](const lina::Array& a) { return lina::exp(a); }, +[](const lina::Array& a) { return lina::tanh(a); },
-                  +[](const lina::Array& a) { return lina::sigmoid(a); }}) {
-    const lina::Array fast = fn(x), ref = fn(strided);
+  struct Case {
+    lina::Array (*fn)(const lina::Array&);
+    double ulps;
+  };
+  for (const Case c : {Case{[](const lina::Array& a) { return lina::exp(a); }, ulps},
+                       Case{[](const lina::Array& a) { return lina::tanh(a); }, tanh_ulps},
+                       Case{[](const lina::Array& a) { return lina::sigmoid(a); }, ulps}}) {
+    const lina::Array fast = c.fn(x), ref = c.fn(strided);
     const T* f = fast.data<T>();
     const lina::Array refc = ref.contiguous();
     const T* r = refc.data<T>();
@@ -35,7 +40,7 @@ void check(lina::DType dt, double ulps) {
       } else if (std::isinf(r[i]) || r[i] == 0) {
         EXPECT_EQ(f[i], r[i]) << "input " << v[i];
       } else if (std::fabs(r[i]) >= std::numeric_limits<T>::min()) {
-        EXPECT_LE(std::fabs(f[i] - r[i]), ulps * std::numeric_limits<T>::epsilon() * std::fabs(r[i]))
+        EXPECT_LE(std::fabs(f[i] - r[i]), c.ulps * std::numeric_limits<T>::epsilon() * std::fabs(r[i]))
             << "input " << v[i] << ": " << f[i] << " vs " << r[i];
       } else {
         EXPECT_LE(std::fabs(f[i] - r[i]), std::numeric_limits<T>::min()) << "input " << v[i];  // denormal range
@@ -44,7 +49,9 @@ void check(lina::DType dt, double ulps) {
   }
 }
 
-TEST(SimdMath, Float32MatchesTheScalarFunctions) { check<float>(lina::float32, 4); }
-TEST(SimdMath, Float64MatchesTheScalarFunctions) { check<double>(lina::float64, 4); }
+// float32 tanh: its rational function is within 6 ulp of tanh (vector_math_test.cpp),
+// the scalar function within 1, so 7 (an ulp is at most epsilon times the value).
+TEST(SimdMath, Float32MatchesTheScalarFunctions) { check<float>(lina::float32, 4, 7); }
+TEST(SimdMath, Float64MatchesTheScalarFunctions) { check<double>(lina::float64, 4, 4); }
 
 }  // namespace
