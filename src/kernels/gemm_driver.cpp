@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kernels/gemm.hpp"
+#include "kernels/gemm_pack.hpp"
 #include "kernels/gemm_threads.hpp"
 #include "lina/core/threads.hpp"
 
@@ -63,26 +64,6 @@ struct Blocking<double> {
   static constexpr std::int64_t kc = 256, mc = 60, nc = 2048;
 };
 
-// NOTE: [Packing order]
-// Packing is bound by memory, not instructions (each operand block comes from L3 or
-// DRAM once), so the order of reads is what counts. B's rows are contiguous in the
-// usual layout: pack_b reads one whole row of the KC x NC block at a time, across all
-// its panels (one long sequential stream), where packing panel by panel read 256 bytes
-// from each of kc rows 8 KiB apart (sgemm 2048 +3-5%). A's panel keeps the step-major
-// order, six rows read side by side: six streams in flight; one row at a time was 6%
-// slower on sgemm 2048 (one short stream per row, the prefetcher never ahead).
-template <class T>
-void pack_a(std::int64_t mc, std::int64_t kc, int mr, const T* a, std::int64_t rs, std::int64_t cs, T* dst) {
-  for (std::int64_t ir = 0; ir < mc; ir += mr) {
-    const std::int64_t rows = std::min<std::int64_t>(mr, mc - ir);
-    for (std::int64_t p = 0; p < kc; ++p) {
-      for (std::int64_t r = 0; r < rows; ++r) dst[r] = a[(ir + r) * rs + p * cs];
-      for (std::int64_t r = rows; r < mr; ++r) dst[r] = T(0);
-      dst += mr;
-    }
-  }
-}
-
 // `count` elements of `v` starting at a 64-byte boundary.
 template <class T>
 T* aligned_buffer(std::vector<T>& v, std::int64_t count) {
@@ -90,33 +71,6 @@ T* aligned_buffer(std::vector<T>& v, std::int64_t count) {
   if (v.size() < static_cast<std::size_t>(count) + kSlack) v.resize(static_cast<std::size_t>(count) + kSlack);
   const auto addr = reinterpret_cast<std::uintptr_t>(v.data());
   return v.data() + ((64 - addr % 64) % 64) / sizeof(T);
-}
-
-// B[0:kc, 0:nc] into NR-wide panels, panel jr at dst + jr * kc (NOTE: [Packing order]).
-template <class T>
-void pack_b(std::int64_t kc, std::int64_t nc, int nr, const T* b, std::int64_t rs, std::int64_t cs, T* dst) {
-  if (cs == 1) {  // rows of B contiguous: one row at a time, across all panels
-    for (std::int64_t p = 0; p < kc; ++p) {
-      const T* row = b + p * rs;
-      for (std::int64_t jr = 0; jr < nc; jr += nr) {
-        const std::int64_t cols = std::min<std::int64_t>(nr, nc - jr);
-        T* d = dst + jr * kc + p * nr;
-        for (std::int64_t c = 0; c < cols; ++c) d[c] = row[jr + c];
-        for (std::int64_t c = cols; c < nr; ++c) d[c] = T(0);
-      }
-    }
-    return;
-  }
-  for (std::int64_t jr = 0; jr < nc; jr += nr) {  // columns contiguous or neither: a column at a time
-    const std::int64_t cols = std::min<std::int64_t>(nr, nc - jr);
-    T* d = dst + jr * kc;
-    for (std::int64_t c = 0; c < cols; ++c) {
-      const T* col = b + (jr + c) * cs;
-      for (std::int64_t p = 0; p < kc; ++p) d[p * nr + c] = col[p * rs];
-    }
-    for (std::int64_t c = cols; c < nr; ++c)
-      for (std::int64_t p = 0; p < kc; ++p) d[p * nr + c] = T(0);
-  }
 }
 
 // The five loops on one thread (docs/gemm.md).

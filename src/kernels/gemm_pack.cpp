@@ -1,0 +1,231 @@
+// NOTE: [Packing order]
+// Packing is bound by memory, not instructions (each operand block comes from L3 or
+// DRAM once), so the order of reads is what counts. B's rows are contiguous in the
+// usual layout: pack_b reads one whole row of the KC x NC block at a time, across all
+// its panels (one long sequential stream), where packing panel by panel read 256 bytes
+// from each of kc rows 8 KiB apart (sgemm 2048 +3-5%). A's panel keeps the step-major
+// order, six rows read side by side: six streams in flight; one row at a time was 6%
+// slower on sgemm 2048 (one short stream per row, the prefetcher never ahead).
+//
+// NOTE: [Vector packing]
+// Every thread packs all of A (NOTE: [GEMM threads]), so pack_a's speed is paid once
+// per thread. Element by element it ran at about one element per cycle and took ~11%
+// of 2-thread sgemm 1024 (perf). The common layouts now move whole vectors:
+// - A row-major (cs == 1), MR = 6: six rows are loaded a 128-bit block at a time
+//   (4 floats or 2 doubles of each row) and transposed in registers into the panel's
+//   step-major order, 6 x 4 floats = six whole 128-bit stores (PackA6Rows);
+// - A column-major (rs == 1): each step's MR values are contiguous, one short copy;
+// - B row-major (cs == 1): NR-wide rows copied a full vector at a time;
+// - B column-major (rs == 1, `matmul(a, b.T)`): a whole panel is the transpose of NR
+//   columns, done by transpose_block's in-register squares (NOTE: [In-register
+//   transpose]).
+// Ragged panels (fewer than MR rows or NR columns, zero-filled) and steps past the last
+// whole vector take the scalar loop.
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "kernels/gemm_pack.cpp"
+#include "hwy/foreach_target.h"  // IWYU pragma: keep
+#include "hwy/highway.h"
+#include "kernels/gemm_pack.hpp"
+#include "kernels/transpose_block.hpp"
+
+HWY_BEFORE_NAMESPACE();
+namespace lina::kernels::HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+constexpr std::int64_t kPanelRows = 6;  // the micro-kernel's MR on every target
+
+#if HWY_TARGET != HWY_SCALAR && !HWY_HAVE_SCALABLE
+
+// Steps [0, kc) of six rows (rs apart, each contiguous) into dst[p * 6 + r], a 128-bit
+// block of each row per iteration; the last kc % L steps one element at a time.
+template <class T>
+HWY_INLINE void PackA6Rows(std::int64_t kc, const T* HWY_RESTRICT a, std::int64_t rs, T* HWY_RESTRICT dst) {
+  const hn::FixedTag<T, 16 / sizeof(T)> d;
+  constexpr std::int64_t L = 16 / sizeof(T);
+  const T* r0 = a;
+  const T* r1 = a + rs;
+  const T* r2 = a + 2 * rs;
+  const T* r3 = a + 3 * rs;
+  const T* r4 = a + 4 * rs;
+  const T* r5 = a + 5 * rs;
+  std::int64_t p = 0;
+  for (; p + L <= kc; p += L) {
+    const auto v0 = hn::LoadU(d, r0 + p), v1 = hn::LoadU(d, r1 + p), v2 = hn::LoadU(d, r2 + p);
+    const auto v3 = hn::LoadU(d, r3 + p), v4 = hn::LoadU(d, r4 + p), v5 = hn::LoadU(d, r5 + p);
+    T* o = dst + p * kPanelRows;
+    if constexpr (L == 2) {
+      // Steps p, p + 1: (r0 r1)(r2 r3)(r4 r5) of column 0, then of column 1.
+      hn::StoreU(hn::InterleaveLower(d, v0, v1), d, o);
+      hn::StoreU(hn::InterleaveLower(d, v2, v3), d, o + 2);
+      hn::StoreU(hn::InterleaveLower(d, v4, v5), d, o + 4);
+      hn::StoreU(hn::InterleaveUpper(d, v0, v1), d, o + 6);
+      hn::StoreU(hn::InterleaveUpper(d, v2, v3), d, o + 8);
+      hn::StoreU(hn::InterleaveUpper(d, v4, v5), d, o + 10);
+    } else {
+      static_assert(L == 4, "128-bit blocks of float or double");
+      // Rows 0-3 transposed 4 x 4: cj = (r0 r1 r2 r3) of column j.
+      const auto t0 = hn::InterleaveLower(d, v0, v2), t1 = hn::InterleaveLower(d, v1, v3);
+      const auto t2 = hn::InterleaveUpper(d, v0, v2), t3 = hn::InterleaveUpper(d, v1, v3);
+      const auto c0 = hn::InterleaveLower(d, t0, t1), c1 = hn::InterleaveUpper(d, t0, t1);
+      const auto c2 = hn::InterleaveLower(d, t2, t3), c3 = hn::InterleaveUpper(d, t2, t3);
+      // Rows 4-5 in pairs: u = (r4 r5) of columns 0, 1; w = of columns 2, 3.
+      const auto u = hn::InterleaveLower(d, v4, v5), w = hn::InterleaveUpper(d, v4, v5);
+      // The 24 values in panel order are c0 | u.lo c1.lo | c1.hi u.hi | c2 | w.lo c3.lo | c3.hi w.hi.
+      hn::StoreU(c0, d, o);
+      hn::StoreU(hn::ConcatLowerLower(d, c1, u), d, o + 4);
+      hn::StoreU(hn::ConcatUpperUpper(d, u, c1), d, o + 8);
+      hn::StoreU(c2, d, o + 12);
+      hn::StoreU(hn::ConcatLowerLower(d, c3, w), d, o + 16);
+      hn::StoreU(hn::ConcatUpperUpper(d, w, c3), d, o + 20);
+    }
+  }
+  for (; p < kc; ++p) {
+    T* o = dst + p * kPanelRows;
+    o[0] = r0[p];
+    o[1] = r1[p];
+    o[2] = r2[p];
+    o[3] = r3[p];
+    o[4] = r4[p];
+    o[5] = r5[p];
+  }
+}
+
+template <class T>
+void PackARowsT(std::int64_t mc, std::int64_t kc, const T* a, std::int64_t rs, T* dst) {
+  const std::int64_t whole = mc / kPanelRows * kPanelRows;
+  for (std::int64_t ir = 0; ir < whole; ir += kPanelRows) PackA6Rows(kc, a + ir * rs, rs, dst + ir * kc);
+  if (whole < mc) pack_a_reference(mc - whole, kc, static_cast<int>(kPanelRows), a + whole * rs, rs, 1, dst + whole * kc);
+}
+
+#else  // no fixed 128-bit vectors: the reference
+
+template <class T>
+void PackARowsT(std::int64_t mc, std::int64_t kc, const T* a, std::int64_t rs, T* dst) {
+  pack_a_reference(mc, kc, static_cast<int>(kPanelRows), a, rs, 1, dst);
+}
+
+#endif
+
+// Rows of B (cs == 1) copied a whole vector at a time, across all panels of the block
+// (NOTE: [Packing order]); a last panel narrower than nr is zero-filled.
+template <class T>
+void PackBRowsT(std::int64_t kc, std::int64_t nc, std::int64_t nr, const T* b, std::int64_t rs, T* dst) {
+  const hn::ScalableTag<T> d;
+  const auto N = static_cast<std::int64_t>(hn::Lanes(d));
+  const std::int64_t whole = nr % N == 0 ? nc / nr * nr : 0;  // columns in whole vector-copied panels
+  for (std::int64_t p = 0; p < kc; ++p) {
+    const T* HWY_RESTRICT row = b + p * rs;
+    for (std::int64_t jr = 0; jr < whole; jr += nr) {
+      T* HWY_RESTRICT o = dst + jr * kc + p * nr;
+      for (std::int64_t c = 0; c < nr; c += N) hn::StoreU(hn::LoadU(d, row + jr + c), d, o + c);
+    }
+    for (std::int64_t jr = whole; jr < nc; jr += nr) {
+      const std::int64_t cols = std::min(nr, nc - jr);
+      T* HWY_RESTRICT o = dst + jr * kc + p * nr;
+      for (std::int64_t c = 0; c < cols; ++c) o[c] = row[jr + c];
+      for (std::int64_t c = cols; c < nr; ++c) o[c] = T(0);
+    }
+  }
+}
+
+void PackARowsF32(std::int64_t mc, std::int64_t kc, const float* a, std::int64_t rs, float* dst) {
+  PackARowsT(mc, kc, a, rs, dst);
+}
+void PackARowsF64(std::int64_t mc, std::int64_t kc, const double* a, std::int64_t rs, double* dst) {
+  PackARowsT(mc, kc, a, rs, dst);
+}
+void PackBRowsF32(std::int64_t kc, std::int64_t nc, std::int64_t nr, const float* b, std::int64_t rs, float* dst) {
+  PackBRowsT(kc, nc, nr, b, rs, dst);
+}
+void PackBRowsF64(std::int64_t kc, std::int64_t nc, std::int64_t nr, const double* b, std::int64_t rs,
+                  double* dst) {
+  PackBRowsT(kc, nc, nr, b, rs, dst);
+}
+
+}  // namespace lina::kernels::HWY_NAMESPACE
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace lina::kernels {
+HWY_EXPORT(PackARowsF32);
+HWY_EXPORT(PackARowsF64);
+HWY_EXPORT(PackBRowsF32);
+HWY_EXPORT(PackBRowsF64);
+
+namespace {
+
+void pack_a_rows(std::int64_t mc, std::int64_t kc, const float* a, std::int64_t rs, float* dst) {
+  HWY_DYNAMIC_DISPATCH(PackARowsF32)(mc, kc, a, rs, dst);
+}
+void pack_a_rows(std::int64_t mc, std::int64_t kc, const double* a, std::int64_t rs, double* dst) {
+  HWY_DYNAMIC_DISPATCH(PackARowsF64)(mc, kc, a, rs, dst);
+}
+void pack_b_rows(std::int64_t kc, std::int64_t nc, std::int64_t nr, const float* b, std::int64_t rs, float* dst) {
+  HWY_DYNAMIC_DISPATCH(PackBRowsF32)(kc, nc, nr, b, rs, dst);
+}
+void pack_b_rows(std::int64_t kc, std::int64_t nc, std::int64_t nr, const double* b, std::int64_t rs,
+                 double* dst) {
+  HWY_DYNAMIC_DISPATCH(PackBRowsF64)(kc, nc, nr, b, rs, dst);
+}
+
+template <class T>
+void pack_a_impl(std::int64_t mc, std::int64_t kc, int mr, const T* a, std::int64_t rs, std::int64_t cs, T* dst) {
+  if (cs == 1 && mr == 6) return pack_a_rows(mc, kc, a, rs, dst);
+  if (rs == 1 && mr == 6) {  // column-major: a step's six values are contiguous
+    const std::int64_t whole = mc / 6 * 6;
+    for (std::int64_t ir = 0; ir < whole; ir += 6) {
+      const T* src = a + ir;
+      T* o = dst + ir * kc;
+      for (std::int64_t p = 0; p < kc; ++p, o += 6)
+        for (int r = 0; r < 6; ++r) o[r] = src[p * cs + r];
+    }
+    if (whole < mc) pack_a_reference(mc - whole, kc, mr, a + whole, rs, cs, dst + whole * kc);
+    return;
+  }
+  pack_a_reference(mc, kc, mr, a, rs, cs, dst);
+}
+
+template <class T>
+void pack_b_impl(std::int64_t kc, std::int64_t nc, int nr, const T* b, std::int64_t rs, std::int64_t cs, T* dst) {
+  if (cs == 1) return pack_b_rows(kc, nc, nr, b, rs, dst);
+  for (std::int64_t jr = 0; jr < nc; jr += nr) {
+    const std::int64_t cols = std::min<std::int64_t>(nr, nc - jr);
+    T* d = dst + jr * kc;
+    if (rs == 1 && cols == nr) {  // B's columns contiguous: the panel is their transpose
+      constexpr auto size = static_cast<std::int64_t>(sizeof(T));
+      transpose_block(sizeof(T), reinterpret_cast<const char*>(b + jr * cs), cs * size, size, nr, kc,
+                      reinterpret_cast<char*>(d), nr * size);
+      continue;
+    }
+    for (std::int64_t c = 0; c < cols; ++c) {  // a column at a time, each read in order
+      const T* col = b + (jr + c) * cs;
+      for (std::int64_t p = 0; p < kc; ++p) d[p * nr + c] = col[p * rs];
+    }
+    for (std::int64_t c = cols; c < nr; ++c)
+      for (std::int64_t p = 0; p < kc; ++p) d[p * nr + c] = T(0);
+  }
+}
+
+}  // namespace
+
+void pack_a(std::int64_t mc, std::int64_t kc, int mr, const float* a, std::int64_t rs, std::int64_t cs, float* dst) {
+  pack_a_impl(mc, kc, mr, a, rs, cs, dst);
+}
+void pack_a(std::int64_t mc, std::int64_t kc, int mr, const double* a, std::int64_t rs, std::int64_t cs,
+            double* dst) {
+  pack_a_impl(mc, kc, mr, a, rs, cs, dst);
+}
+void pack_b(std::int64_t kc, std::int64_t nc, int nr, const float* b, std::int64_t rs, std::int64_t cs, float* dst) {
+  pack_b_impl(kc, nc, nr, b, rs, cs, dst);
+}
+void pack_b(std::int64_t kc, std::int64_t nc, int nr, const double* b, std::int64_t rs, std::int64_t cs,
+            double* dst) {
+  pack_b_impl(kc, nc, nr, b, rs, cs, dst);
+}
+
+}  // namespace lina::kernels
+#endif
