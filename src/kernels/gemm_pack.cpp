@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "kernels/gemm_pack.cpp"
@@ -175,13 +176,14 @@ void pack_b_rows(std::int64_t kc, std::int64_t nc, std::int64_t nr, const double
 template <class T>
 void pack_a_impl(std::int64_t mc, std::int64_t kc, int mr, const T* a, std::int64_t rs, std::int64_t cs, T* dst) {
   if (cs == 1 && mr == 6) return pack_a_rows(mc, kc, a, rs, dst);
-  if (rs == 1 && mr == 6) {  // column-major: a step's six values are contiguous
+  if (rs == 1 && mr == 6) {
+    // Column-major: a step's six values are contiguous, and a whole column of the
+    // block is read in order, six values to each panel (NOTE: [Packing order]).
     const std::int64_t whole = mc / 6 * 6;
-    for (std::int64_t ir = 0; ir < whole; ir += 6) {
-      const T* src = a + ir;
-      T* o = dst + ir * kc;
-      for (std::int64_t p = 0; p < kc; ++p, o += 6)
-        for (int r = 0; r < 6; ++r) o[r] = src[p * cs + r];
+    for (std::int64_t p = 0; p < kc; ++p) {
+      const T* src = a + p * cs;
+      T* o = dst + p * 6;
+      for (std::int64_t ir = 0; ir < whole; ir += 6) std::memcpy(o + ir * kc, src + ir, 6 * sizeof(T));
     }
     if (whole < mc) pack_a_reference(mc - whole, kc, mr, a + whole, rs, cs, dst + whole * kc);
     return;
