@@ -11,9 +11,10 @@
 // Every thread packs all of A (NOTE: [GEMM threads]), so pack_a's speed is paid once
 // per thread. Element by element it ran at about one element per cycle and took ~11%
 // of 2-thread sgemm 1024 (perf). The common layouts now move whole vectors:
-// - A row-major (cs == 1), MR = 6: six rows are loaded a 128-bit block at a time
-//   (4 floats or 2 doubles of each row) and transposed in registers into the panel's
-//   step-major order, 6 x 4 floats = six whole 128-bit stores (PackA6Rows);
+// - A row-major (cs == 1), MR = 6: six rows are loaded two 128-bit blocks at a time
+//   (one on 128-bit targets), each block's 6 x 4 floats (6 x 2 doubles) transposed in
+//   registers into the panel's step-major order, which is six whole 128-bit blocks
+//   (PanelOrder), stored as three 256-bit vectors per block pair (PackA6Rows);
 // - A column-major (rs == 1): each step's MR values are contiguous, one short copy;
 // - B row-major (cs == 1): NR-wide rows copied a full vector at a time;
 // - B column-major (rs == 1, `matmul(a, b.T)`): a whole panel is the transpose of NR
@@ -41,12 +42,51 @@ constexpr std::int64_t kPanelRows = 6;  // the micro-kernel's MR on every target
 
 #if HWY_TARGET != HWY_SCALAR && !HWY_HAVE_SCALABLE
 
-// Steps [0, kc) of six rows (rs apart, each contiguous) into dst[p * 6 + r], a 128-bit
-// block of each row per iteration; the last kc % L steps one element at a time.
+// The six panel-order vectors of one 128-bit block of each row (v0..v5 = rows 0..5),
+// block by block: in every block b, out[i] holds values 4i..4i+3 (floats) or 2i..2i+1
+// (doubles) of the block's 6 x 4 or 6 x 2 part of the panel.
+template <class D, class V>
+HWY_INLINE void PanelOrder(D d, V v0, V v1, V v2, V v3, V v4, V v5, V* out) {
+  using T = hn::TFromD<D>;
+  if constexpr (sizeof(T) == 8) {
+    // Steps p, p + 1: (r0 r1)(r2 r3)(r4 r5) of column 0, then of column 1.
+    out[0] = hn::InterleaveLower(d, v0, v1);
+    out[1] = hn::InterleaveLower(d, v2, v3);
+    out[2] = hn::InterleaveLower(d, v4, v5);
+    out[3] = hn::InterleaveUpper(d, v0, v1);
+    out[4] = hn::InterleaveUpper(d, v2, v3);
+    out[5] = hn::InterleaveUpper(d, v4, v5);
+  } else {
+    // Rows 0-3 transposed 4 x 4: cj = (r0 r1 r2 r3) of column j.
+    const V t0 = hn::InterleaveLower(d, v0, v2), t1 = hn::InterleaveLower(d, v1, v3);
+    const V t2 = hn::InterleaveUpper(d, v0, v2), t3 = hn::InterleaveUpper(d, v1, v3);
+    const V c0 = hn::InterleaveLower(d, t0, t1), c1 = hn::InterleaveUpper(d, t0, t1);
+    const V c2 = hn::InterleaveLower(d, t2, t3), c3 = hn::InterleaveUpper(d, t2, t3);
+    // Rows 4-5 in pairs: u = (r4 r5) of columns 0, 1; w = of columns 2, 3.
+    const V u = hn::InterleaveLower(d, v4, v5), w = hn::InterleaveUpper(d, v4, v5);
+    // Panel order: c0 | u.lo c1.lo | c1.hi u.hi | c2 | w.lo c3.lo | c3.hi w.hi, the
+    // 64-bit halves joined by interleaving 64-bit lanes (within each block).
+    const hn::Repartition<std::uint64_t, D> d64;
+    auto lo = [&](V a, V b) { return hn::BitCast(d, hn::InterleaveLower(d64, hn::BitCast(d64, a), hn::BitCast(d64, b))); };
+    auto hi = [&](V a, V b) { return hn::BitCast(d, hn::InterleaveUpper(d64, hn::BitCast(d64, a), hn::BitCast(d64, b))); };
+    out[0] = c0;
+    out[1] = lo(u, c1);
+    out[2] = hi(c1, u);
+    out[3] = c2;
+    out[4] = lo(w, c3);
+    out[5] = hi(c3, w);
+  }
+}
+
+// Steps [0, kc) of six rows (rs apart, each contiguous) into dst[p * 6 + r]: two 128-bit
+// blocks of each row per iteration where vectors have 256 bits or more (AVX2, AVX-512),
+// else one; the last steps one element at a time.
 template <class T>
 HWY_INLINE void PackA6Rows(std::int64_t kc, const T* HWY_RESTRICT a, std::int64_t rs, T* HWY_RESTRICT dst) {
-  const hn::FixedTag<T, 16 / sizeof(T)> d;
-  constexpr std::int64_t L = 16 / sizeof(T);
+  constexpr std::size_t kBytes = HWY_MAX_BYTES >= 32 ? 32 : 16;
+  const hn::FixedTag<T, kBytes / sizeof(T)> d;
+  using V = hn::Vec<decltype(d)>;
+  constexpr std::int64_t L = kBytes / sizeof(T);
   const T* r0 = a;
   const T* r1 = a + rs;
   const T* r2 = a + 2 * rs;
@@ -55,33 +95,18 @@ HWY_INLINE void PackA6Rows(std::int64_t kc, const T* HWY_RESTRICT a, std::int64_
   const T* r5 = a + 5 * rs;
   std::int64_t p = 0;
   for (; p + L <= kc; p += L) {
-    const auto v0 = hn::LoadU(d, r0 + p), v1 = hn::LoadU(d, r1 + p), v2 = hn::LoadU(d, r2 + p);
-    const auto v3 = hn::LoadU(d, r3 + p), v4 = hn::LoadU(d, r4 + p), v5 = hn::LoadU(d, r5 + p);
+    V out[6];
+    PanelOrder(d, hn::LoadU(d, r0 + p), hn::LoadU(d, r1 + p), hn::LoadU(d, r2 + p), hn::LoadU(d, r3 + p),
+               hn::LoadU(d, r4 + p), hn::LoadU(d, r5 + p), out);
     T* o = dst + p * kPanelRows;
-    if constexpr (L == 2) {
-      // Steps p, p + 1: (r0 r1)(r2 r3)(r4 r5) of column 0, then of column 1.
-      hn::StoreU(hn::InterleaveLower(d, v0, v1), d, o);
-      hn::StoreU(hn::InterleaveLower(d, v2, v3), d, o + 2);
-      hn::StoreU(hn::InterleaveLower(d, v4, v5), d, o + 4);
-      hn::StoreU(hn::InterleaveUpper(d, v0, v1), d, o + 6);
-      hn::StoreU(hn::InterleaveUpper(d, v2, v3), d, o + 8);
-      hn::StoreU(hn::InterleaveUpper(d, v4, v5), d, o + 10);
+    if constexpr (kBytes == 16) {
+      for (int i = 0; i < 6; ++i) hn::StoreU(out[i], d, o + i * L);
     } else {
-      static_assert(L == 4, "128-bit blocks of float or double");
-      // Rows 0-3 transposed 4 x 4: cj = (r0 r1 r2 r3) of column j.
-      const auto t0 = hn::InterleaveLower(d, v0, v2), t1 = hn::InterleaveLower(d, v1, v3);
-      const auto t2 = hn::InterleaveUpper(d, v0, v2), t3 = hn::InterleaveUpper(d, v1, v3);
-      const auto c0 = hn::InterleaveLower(d, t0, t1), c1 = hn::InterleaveUpper(d, t0, t1);
-      const auto c2 = hn::InterleaveLower(d, t2, t3), c3 = hn::InterleaveUpper(d, t2, t3);
-      // Rows 4-5 in pairs: u = (r4 r5) of columns 0, 1; w = of columns 2, 3.
-      const auto u = hn::InterleaveLower(d, v4, v5), w = hn::InterleaveUpper(d, v4, v5);
-      // The 24 values in panel order are c0 | u.lo c1.lo | c1.hi u.hi | c2 | w.lo c3.lo | c3.hi w.hi.
-      hn::StoreU(c0, d, o);
-      hn::StoreU(hn::ConcatLowerLower(d, c1, u), d, o + 4);
-      hn::StoreU(hn::ConcatUpperUpper(d, u, c1), d, o + 8);
-      hn::StoreU(c2, d, o + 12);
-      hn::StoreU(hn::ConcatLowerLower(d, c3, w), d, o + 16);
-      hn::StoreU(hn::ConcatUpperUpper(d, w, c3), d, o + 20);
+      // Block 0 of out[0..5] is the first half of the 6 x L values, block 1 the second.
+      for (int i = 0; i < 6; i += 2) {
+        hn::StoreU(hn::ConcatLowerLower(d, out[i + 1], out[i]), d, o + i * L / 2);
+        hn::StoreU(hn::ConcatUpperUpper(d, out[i + 1], out[i]), d, o + 3 * L + i * L / 2);
+      }
     }
   }
   for (; p < kc; ++p) {
