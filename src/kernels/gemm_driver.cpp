@@ -135,13 +135,16 @@ void packed_one(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const 
 // split), needs barriers per KC x MC block; on a machine shared with other processes a
 // descheduled thread holds every one of them, and 2-thread sgemm 2048 fell to 15 GFLOP/s
 // (from ~300) while another build ran. Packing A once per column range costs m k next
-// to the range's m k (range width) multiply-adds, but A is packed by scalar loads at
-// about an element per cycle, where the micro-kernel does 32 multiply-adds per cycle: a
+// to the range's m k (range width) multiply-adds; when A was packed by scalar loads,
+// about an element per cycle against the micro-kernel's 32 multiply-adds per cycle, a
 // range 128 columns wide spent a fifth of its time packing A. Ranges are therefore at
 // least kPackedChunkColumns wide (parallel_columns' min_width). 2-thread sgemm 1024 /
 // 2048, best of 20 / 6 in one quiet hour: four chunks per thread (128 / 256 columns)
 // 274-291 / 294-310 GFLOP/s, two 308-312 / 333-334, one 332 / 352 (OpenBLAS 326 / 329
-// in that hour's bench/compare run).
+// in that hour's bench/compare run). pack_a now moves vectors (NOTE: [Vector packing],
+// 2-2.5x faster), and narrower ranges still do not pay: 1024 / 512 / 256 columns gave
+// 358-380 / 366-373 / 351-358 GFLOP/s at n = 1024 and 365-378 / 352-363 / 309-321 at
+// 2048 (the quiet rounds of an alternated run).
 constexpr std::int64_t kPackedChunkColumns = 1024;
 
 template <class T>

@@ -10,18 +10,25 @@
 // NOTE: [Vector packing]
 // Every thread packs all of A (NOTE: [GEMM threads]), so pack_a's speed is paid once
 // per thread. Element by element it ran at about one element per cycle and took ~11%
-// of 2-thread sgemm 1024 (perf). The common layouts now move whole vectors:
+// of 2-thread sgemm 1024 (perf); moving whole vectors it takes ~4%. The layouts:
 // - A row-major (cs == 1), MR = 6: six rows are loaded two 128-bit blocks at a time
-//   (one on 128-bit targets), each block's 6 x 4 floats (6 x 2 doubles) transposed in
-//   registers into the panel's step-major order, which is six whole 128-bit blocks
-//   (PanelOrder), stored as three 256-bit vectors per block pair (PackA6Rows);
-// - A column-major (rs == 1): each step's MR values are contiguous, one short copy;
-// - B row-major (cs == 1): NR-wide rows copied a full vector at a time;
-// - B column-major (rs == 1, `matmul(a, b.T)`): a whole panel is the transpose of NR
+//   (one on 128-bit targets); each block's 6 x 4 floats (6 x 2 doubles) are
+//   transposed in registers into the panel's step-major order, six whole 128-bit
+//   blocks (PanelOrder), and a pair of blocks leaves as six 256-bit stores
+//   (PackA6Rows). Thread CPU time per element packing sgemm's A blocks: 0.27 -> 0.11
+//   ns at n = 1024, 0.37 -> 0.15-0.20 at 2048 (one block or two per iteration differ
+//   by less than the noise there: the reads from L3 are the limit).
+// - A column-major (rs == 1, `matmul(a.T(), b)`): each step's MR values are
+//   contiguous; a whole column of the block is read in order, six values to each
+//   panel (0.36-0.43 -> 0.21-0.23 ns at n = 1024, no change at 2048 where the reads
+//   from L3 are the limit; panel by panel it was slower than the element loop).
+// - B row-major (cs == 1): NR-wide rows copied a full vector at a time.
+// - B column-major (rs == 1, `matmul(a, b.T())`): a whole panel is the transpose of NR
 //   columns, done by transpose_block's in-register squares (NOTE: [In-register
-//   transpose]).
-// Ragged panels (fewer than MR rows or NR columns, zero-filled) and steps past the last
-// whole vector take the scalar loop.
+//   transpose]): 0.65 / 0.90 -> 0.25-0.30 ns at n = 1024 / 2048 against reading
+//   one column of the panel at a time.
+// Ragged panels (fewer than MR rows or NR columns, zero-filled), steps past the last
+// whole vector and operands with no unit stride take the scalar loop.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
