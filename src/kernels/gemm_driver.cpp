@@ -49,15 +49,19 @@ bool use_direct(std::int64_t m, std::int64_t n, std::int64_t k) { return m * n *
 constexpr std::int64_t kThreadFlops = std::int64_t{1} << 21;  // 128^3: below, a second thread costs more than it gives (bench: sgemm 64 slower on 2)
 
 // Cache blocking for AMD Zen 3..5 (L1d 32-48 KiB, L2 0.5-1 MiB, L3 32 MiB): a KC x NR
-// panel of B stays in L1 across the ir loop, the MC x KC block of A in L2, the KC x NC
-// panel of B in L3. MC is a multiple of both micro-tile heights (6 and 12). Measured on
-// the AVX-512 machine (bench/compare's notes in docs/gemm.md): KC 128..512 and MC
-// 60..240 are within the run-to-run noise of each other at n = 1024 and 2048.
+// panel of B is reused across the ir loop from L1/L2, the MC x KC block of A stays in
+// L2, the KC x NC panel of B in L3. MC is a multiple of both micro-tile heights (6 and
+// 12). Measured on the AVX-512 machine (docs/gemm.md): MC 60..240 within the noise of
+// each other. Float KC = 512 (was 256): since packing moves vectors (NOTE: [Vector
+// packing]) the passes over C show, and half as many measured 4% / 6% faster on
+// 2-thread sgemm 1024 / 2048 and 3.5% on one thread (medians of 55 alternated rounds);
+// the A block (240 KiB) and a B panel (128 KiB) still fit a Zen 3 L2 together. KC 768
+// and 1024 were about as fast again here but would not.
 template <class T>
 struct Blocking;
 template <>
 struct Blocking<float> {
-  static constexpr std::int64_t kc = 256, mc = 120, nc = 4096;
+  static constexpr std::int64_t kc = 512, mc = 120, nc = 4096;
 };
 template <>
 struct Blocking<double> {
@@ -142,9 +146,10 @@ void packed_one(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const 
 // 2048, best of 20 / 6 in one quiet hour: four chunks per thread (128 / 256 columns)
 // 274-291 / 294-310 GFLOP/s, two 308-312 / 333-334, one 332 / 352 (OpenBLAS 326 / 329
 // in that hour's bench/compare run). pack_a now moves vectors (NOTE: [Vector packing],
-// 2-2.5x faster), and narrower ranges still do not pay: 1024 / 512 / 256 columns gave
-// 358-380 / 366-373 / 351-358 GFLOP/s at n = 1024 and 365-378 / 352-363 / 309-321 at
-// 2048 (the quiet rounds of an alternated run).
+// 2-2.5x faster), and narrower ranges still do not pay: 1024 / 512 / 256 columns,
+// 76 alternated rounds on a busy machine, medians 344 / 346 / 333 GFLOP/s at n = 1024
+// and 336 / 323 / 297 at 2048 (top quartiles 378-407 / 380-407 / 361-396 and
+// 357-379 / 348-383 / 325-366).
 constexpr std::int64_t kPackedChunkColumns = 1024;
 
 template <class T>
