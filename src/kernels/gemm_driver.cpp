@@ -52,11 +52,11 @@ constexpr std::int64_t kThreadFlops = std::int64_t{1} << 21;  // 128^3: below, a
 // panel of B is reused across the ir loop from L1/L2, the MC x KC block of A stays in
 // L2, the KC x NC panel of B in L3. MC is a multiple of both micro-tile heights (6 and
 // 12). Measured on the AVX-512 machine (docs/gemm.md): MC 60..240 within the noise of
-// each other. Float KC = 512 (was 256): since packing moves vectors (NOTE: [Vector
+// each other. KC = 512 (was 256): since packing moves vectors (NOTE: [Vector
 // packing]) the passes over C show, and half as many measured 4% / 6% faster on
-// 2-thread sgemm 1024 / 2048 and 3.5% on one thread (medians of 55 alternated rounds);
-// the A block (240 KiB) and a B panel (128 KiB) still fit a Zen 3 L2 together. KC 768
-// and 1024 were about as fast again here but would not.
+// 2-thread sgemm 1024 / 2048 and 3.5% on one thread (medians of 55 alternated rounds),
+// dgemm 5% / 6% and 4%; the A block (240 KiB) and a B panel (128 KiB) still fit a
+// Zen 3 L2 together. KC 768 and 1024 were about as fast again here but would not.
 template <class T>
 struct Blocking;
 template <>
@@ -65,7 +65,7 @@ struct Blocking<float> {
 };
 template <>
 struct Blocking<double> {
-  static constexpr std::int64_t kc = 256, mc = 60, nc = 2048;
+  static constexpr std::int64_t kc = 512, mc = 60, nc = 2048;
 };
 
 // `count` elements of `v` starting at a 64-byte boundary.
