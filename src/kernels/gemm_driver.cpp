@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kernels/gemm.hpp"
+#include "kernels/gemm_pack.hpp"
 #include "kernels/gemm_threads.hpp"
 #include "lina/core/threads.hpp"
 
@@ -48,40 +49,24 @@ bool use_direct(std::int64_t m, std::int64_t n, std::int64_t k) { return m * n *
 constexpr std::int64_t kThreadFlops = std::int64_t{1} << 21;  // 128^3: below, a second thread costs more than it gives (bench: sgemm 64 slower on 2)
 
 // Cache blocking for AMD Zen 3..5 (L1d 32-48 KiB, L2 0.5-1 MiB, L3 32 MiB): a KC x NR
-// panel of B stays in L1 across the ir loop, the MC x KC block of A in L2, the KC x NC
-// panel of B in L3. MC is a multiple of both micro-tile heights (6 and 12). Measured on
-// the AVX-512 machine (bench/compare's notes in docs/gemm.md): KC 128..512 and MC
-// 60..240 are within the run-to-run noise of each other at n = 1024 and 2048.
+// panel of B is reused across the ir loop from L1/L2, the MC x KC block of A stays in
+// L2, the KC x NC panel of B in L3. MC is a multiple of both micro-tile heights (6 and
+// 12). Measured on the AVX-512 machine (docs/gemm.md): MC 60..240 within the noise of
+// each other. KC = 512 (was 256): since packing moves vectors (NOTE: [Vector
+// packing]) the passes over C show, and half as many measured 4% / 6% faster on
+// 2-thread sgemm 1024 / 2048 and 3.5% on one thread (medians of 55 alternated rounds),
+// dgemm 5% / 6% and 4%; the A block (240 KiB) and a B panel (128 KiB) still fit a
+// Zen 3 L2 together. KC 768 and 1024 were about as fast again here but would not.
 template <class T>
 struct Blocking;
 template <>
 struct Blocking<float> {
-  static constexpr std::int64_t kc = 256, mc = 120, nc = 4096;
+  static constexpr std::int64_t kc = 512, mc = 120, nc = 4096;
 };
 template <>
 struct Blocking<double> {
-  static constexpr std::int64_t kc = 256, mc = 60, nc = 2048;
+  static constexpr std::int64_t kc = 512, mc = 60, nc = 2048;
 };
-
-// NOTE: [Packing order]
-// Packing is bound by memory, not instructions (each operand block comes from L3 or
-// DRAM once), so the order of reads is what counts. B's rows are contiguous in the
-// usual layout: pack_b reads one whole row of the KC x NC block at a time, across all
-// its panels (one long sequential stream), where packing panel by panel read 256 bytes
-// from each of kc rows 8 KiB apart (sgemm 2048 +3-5%). A's panel keeps the step-major
-// order, six rows read side by side: six streams in flight; one row at a time was 6%
-// slower on sgemm 2048 (one short stream per row, the prefetcher never ahead).
-template <class T>
-void pack_a(std::int64_t mc, std::int64_t kc, int mr, const T* a, std::int64_t rs, std::int64_t cs, T* dst) {
-  for (std::int64_t ir = 0; ir < mc; ir += mr) {
-    const std::int64_t rows = std::min<std::int64_t>(mr, mc - ir);
-    for (std::int64_t p = 0; p < kc; ++p) {
-      for (std::int64_t r = 0; r < rows; ++r) dst[r] = a[(ir + r) * rs + p * cs];
-      for (std::int64_t r = rows; r < mr; ++r) dst[r] = T(0);
-      dst += mr;
-    }
-  }
-}
 
 // `count` elements of `v` starting at a 64-byte boundary.
 template <class T>
@@ -90,33 +75,6 @@ T* aligned_buffer(std::vector<T>& v, std::int64_t count) {
   if (v.size() < static_cast<std::size_t>(count) + kSlack) v.resize(static_cast<std::size_t>(count) + kSlack);
   const auto addr = reinterpret_cast<std::uintptr_t>(v.data());
   return v.data() + ((64 - addr % 64) % 64) / sizeof(T);
-}
-
-// B[0:kc, 0:nc] into NR-wide panels, panel jr at dst + jr * kc (NOTE: [Packing order]).
-template <class T>
-void pack_b(std::int64_t kc, std::int64_t nc, int nr, const T* b, std::int64_t rs, std::int64_t cs, T* dst) {
-  if (cs == 1) {  // rows of B contiguous: one row at a time, across all panels
-    for (std::int64_t p = 0; p < kc; ++p) {
-      const T* row = b + p * rs;
-      for (std::int64_t jr = 0; jr < nc; jr += nr) {
-        const std::int64_t cols = std::min<std::int64_t>(nr, nc - jr);
-        T* d = dst + jr * kc + p * nr;
-        for (std::int64_t c = 0; c < cols; ++c) d[c] = row[jr + c];
-        for (std::int64_t c = cols; c < nr; ++c) d[c] = T(0);
-      }
-    }
-    return;
-  }
-  for (std::int64_t jr = 0; jr < nc; jr += nr) {  // columns contiguous or neither: a column at a time
-    const std::int64_t cols = std::min<std::int64_t>(nr, nc - jr);
-    T* d = dst + jr * kc;
-    for (std::int64_t c = 0; c < cols; ++c) {
-      const T* col = b + (jr + c) * cs;
-      for (std::int64_t p = 0; p < kc; ++p) d[p * nr + c] = col[p * rs];
-    }
-    for (std::int64_t c = cols; c < nr; ++c)
-      for (std::int64_t p = 0; p < kc; ++p) d[p * nr + c] = T(0);
-  }
 }
 
 // The five loops on one thread (docs/gemm.md).
@@ -181,13 +139,17 @@ void packed_one(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const 
 // split), needs barriers per KC x MC block; on a machine shared with other processes a
 // descheduled thread holds every one of them, and 2-thread sgemm 2048 fell to 15 GFLOP/s
 // (from ~300) while another build ran. Packing A once per column range costs m k next
-// to the range's m k (range width) multiply-adds, but A is packed by scalar loads at
-// about an element per cycle, where the micro-kernel does 32 multiply-adds per cycle: a
+// to the range's m k (range width) multiply-adds; when A was packed by scalar loads,
+// about an element per cycle against the micro-kernel's 32 multiply-adds per cycle, a
 // range 128 columns wide spent a fifth of its time packing A. Ranges are therefore at
 // least kPackedChunkColumns wide (parallel_columns' min_width). 2-thread sgemm 1024 /
 // 2048, best of 20 / 6 in one quiet hour: four chunks per thread (128 / 256 columns)
 // 274-291 / 294-310 GFLOP/s, two 308-312 / 333-334, one 332 / 352 (OpenBLAS 326 / 329
-// in that hour's bench/compare run).
+// in that hour's bench/compare run). pack_a now moves vectors (NOTE: [Vector packing],
+// 2-2.5x faster), and narrower ranges still do not pay: 1024 / 512 / 256 columns,
+// 76 alternated rounds on a busy machine, medians 344 / 346 / 333 GFLOP/s at n = 1024
+// and 336 / 323 / 297 at 2048 (top quartiles 378-407 / 380-407 / 361-396 and
+// 357-379 / 348-383 / 325-366).
 constexpr std::int64_t kPackedChunkColumns = 1024;
 
 template <class T>
