@@ -41,14 +41,6 @@ constexpr int compare_code() {
   else return -1;
 }
 
-// The element type simd_compare takes for T (bool as its 0/1 bytes), or void.
-template <class T>
-using CompareKernelType = std::conditional_t<
-    std::is_same_v<T, bool>, std::uint8_t,
-    std::conditional_t<std::is_same_v<T, float> || std::is_same_v<T, double> || std::is_same_v<T, std::int32_t> ||
-                           std::is_same_v<T, std::int64_t> || std::is_same_v<T, std::uint8_t>,
-                       T, void>>;
-
 // Whether simd_arith has Op for T (elementwise_arith.hpp).
 template <class Op, class T>
 constexpr bool has_simd_arith() {
@@ -69,8 +61,8 @@ void binary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
   const T* a = reinterpret_cast<const T*>(p[1]);
   const T* b = reinterpret_cast<const T*>(p[2]);
   constexpr std::int64_t so = sizeof(R), si = sizeof(T);
-  if constexpr (std::is_same_v<R, bool> && compare_code<Op>() >= 0 && !std::is_void_v<CompareKernelType<T>>) {
-    using K = CompareKernelType<T>;
+  if constexpr (std::is_same_v<R, bool> && compare_code<Op>() >= 0 && !std::is_void_v<KernelElementType<T>>) {
+    using K = KernelElementType<T>;
     const K* ka = reinterpret_cast<const K*>(a);
     const K* kb = reinterpret_cast<const K*>(b);
     if (st[0] == so && n >= kArithKernelMin) {

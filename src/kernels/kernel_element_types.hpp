@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <type_traits>
 
 #define LINA_KERNEL_ELEMENT_TYPES(X) \
   X(float, F32)                      \
@@ -11,3 +12,15 @@
   X(std::int32_t, I32)               \
   X(std::int64_t, I64)               \
   X(std::uint8_t, U8)
+
+namespace lina::kernels {
+
+// The type those kernels take for T (bool as its 0/1 bytes), or void when T has none.
+template <class T>
+using KernelElementType = std::conditional_t<
+    std::is_same_v<T, bool>, std::uint8_t,
+    std::conditional_t<std::is_same_v<T, float> || std::is_same_v<T, double> || std::is_same_v<T, std::int32_t> ||
+                           std::is_same_v<T, std::int64_t> || std::is_same_v<T, std::uint8_t>,
+                       T, void>>;
+
+}  // namespace lina::kernels

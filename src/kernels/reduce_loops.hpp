@@ -94,15 +94,10 @@ double simd_max_value(const double* p, std::int64_t n);
 LINA_KERNEL_ELEMENT_TYPES(LINA_DECLARE_EXTREMUM)
 #undef LINA_DECLARE_EXTREMUM
 
-// The type simd_extremum works in for T (bool as its bytes, 0 or 1), or void.
+// The type simd_extremum works in for T and Op, or void when they have no kernel.
 template <class Op, class T>
-using ExtremumKernelType = std::conditional_t<
-    !(std::is_same_v<Op, Maximum> || std::is_same_v<Op, Minimum>), void,
-    std::conditional_t<std::is_same_v<T, bool>, std::uint8_t,
-                       std::conditional_t<std::is_same_v<T, float> || std::is_same_v<T, double> ||
-                                              std::is_same_v<T, std::int32_t> || std::is_same_v<T, std::int64_t> ||
-                                              std::is_same_v<T, std::uint8_t>,
-                                          T, void>>>;
+using ExtremumKernelType =
+    std::conditional_t<std::is_same_v<Op, Maximum> || std::is_same_v<Op, Minimum>, KernelElementType<T>, void>;
 
 template <class Op, class T, bool kPairwise>
 void reduce_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
