@@ -34,17 +34,12 @@ void pack_a_reference(std::int64_t mc, std::int64_t kc, int mr, const T* a, std:
   }
 }
 
+// B's panels are A's with the roles of rows and columns exchanged: NR columns of B side
+// by side per step of the shared dimension.
 template <class T>
 void pack_b_reference(std::int64_t kc, std::int64_t nc, int nr, const T* b, std::int64_t rs, std::int64_t cs,
                       T* dst) {
-  for (std::int64_t jr = 0; jr < nc; jr += nr) {
-    const std::int64_t cols = std::min<std::int64_t>(nr, nc - jr);
-    for (std::int64_t p = 0; p < kc; ++p) {
-      for (std::int64_t c = 0; c < cols; ++c) dst[c] = b[p * rs + (jr + c) * cs];
-      for (std::int64_t c = cols; c < nr; ++c) dst[c] = T(0);
-      dst += nr;
-    }
-  }
+  pack_a_reference(nc, kc, nr, b, cs, rs, dst);
 }
 
 }  // namespace lina::kernels
