@@ -280,9 +280,13 @@ void direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a
     cp = ccopy.data();
     ldc = n;
   }
-  parallel_columns(n, 64, nthreads, [&](std::int64_t lo, std::int64_t hi) {
-    blocked(m, hi - lo, k, a.data, a.rs, a.cs, bp + lo, ldb, cp + lo, ldc);
-  });
+  if (nthreads <= 1) {  // one thread: the whole product in one dispatched call
+    blocked(m, n, k, a.data, a.rs, a.cs, bp, ldb, cp, ldc);
+  } else {
+    parallel_columns(n, 64, nthreads, [&](std::int64_t lo, std::int64_t hi) {
+      blocked(m, hi - lo, k, a.data, a.rs, a.cs, bp + lo, ldb, cp + lo, ldc);
+    });
+  }
   if (c.cs != 1)
     for (std::int64_t i = 0; i < m; ++i)
       for (std::int64_t j = 0; j < n; ++j) c.data[i * c.rs + j * c.cs] = cp[i * n + j];
