@@ -75,6 +75,15 @@ struct SigmoidOp {
   HWY_INLINE V operator()(D d, V x) const { return vmath::Sigmoid(d, x); }
 };
 
+struct SinOp {
+  template <class D, class V>
+  HWY_INLINE V operator()(D d, V x) const { return vmath::Sin(d, x); }
+};
+struct CosOp {
+  template <class D, class V>
+  HWY_INLINE V operator()(D d, V x) const { return vmath::Cos(d, x); }
+};
+
 struct SqrtOp {
   template <class D, class V>
   HWY_INLINE V operator()(D, V x) const { return hn::Sqrt(x); }
@@ -195,6 +204,10 @@ void TanhF32(const float* in, float* out, std::int64_t n, bool stream) { Apply(i
 void TanhF64(const double* in, double* out, std::int64_t n, bool stream) { Apply(in, out, n, TanhOp(), stream); }
 void SigmoidF32(const float* in, float* out, std::int64_t n, bool stream) { Apply(in, out, n, SigmoidOp(), stream); }
 void SigmoidF64(const double* in, double* out, std::int64_t n, bool stream) { Apply(in, out, n, SigmoidOp(), stream); }
+void SinF32(const float* in, float* out, std::int64_t n, bool stream) { Apply(in, out, n, SinOp(), stream); }
+void SinF64(const double* in, double* out, std::int64_t n, bool stream) { Apply(in, out, n, SinOp(), stream); }
+void CosF32(const float* in, float* out, std::int64_t n, bool stream) { Apply(in, out, n, CosOp(), stream); }
+void CosF64(const double* in, double* out, std::int64_t n, bool stream) { Apply(in, out, n, CosOp(), stream); }
 void ClipF32(const float* in, float lo, float hi, float* out, std::int64_t n, bool stream) {
   Apply(in, out, n, ClipOp<float>{lo, hi}, stream);
 }
@@ -233,6 +246,10 @@ HWY_EXPORT(TanhF32);
 HWY_EXPORT(TanhF64);
 HWY_EXPORT(SigmoidF32);
 HWY_EXPORT(SigmoidF64);
+HWY_EXPORT(SinF32);
+HWY_EXPORT(SinF64);
+HWY_EXPORT(CosF32);
+HWY_EXPORT(CosF64);
 HWY_EXPORT(ClipF32);
 HWY_EXPORT(ClipF64);
 HWY_EXPORT(SqrtF32);
@@ -289,6 +306,18 @@ void simd_sigmoid(const float* in, float* out, std::int64_t n) {
 }
 void simd_sigmoid(const double* in, double* out, std::int64_t n) {
   HWY_DYNAMIC_DISPATCH(SigmoidF64)(in, out, n, t_stream_stores);
+}
+void simd_sin(const float* in, float* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(SinF32)(in, out, n, t_stream_stores);
+}
+void simd_sin(const double* in, double* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(SinF64)(in, out, n, t_stream_stores);
+}
+void simd_cos(const float* in, float* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(CosF32)(in, out, n, t_stream_stores);
+}
+void simd_cos(const double* in, double* out, std::int64_t n) {
+  HWY_DYNAMIC_DISPATCH(CosF64)(in, out, n, t_stream_stores);
 }
 void simd_clip(const float* in, float lo, float hi, float* out, std::int64_t n) {
   HWY_DYNAMIC_DISPATCH(ClipF32)(in, lo, hi, out, n, t_stream_stores);

@@ -49,6 +49,7 @@
 #endif
 
 #include <cstddef>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 
@@ -341,6 +342,146 @@ HWY_INLINE V Sigmoid(D d, V x) {
   const V e = Exp(d, hn::Neg(hn::Abs(x)));
   return hn::Div(hn::IfThenElse(hn::Ge(x, hn::Zero(d)), one, e), hn::Add(one, e));
 }
+
+// ---------------------------------------------------------------- sin, cos
+
+// Both types work in float64 (see the NOTE): float32 through promoted halves.
+struct TrigConstants {
+  static constexpr double kTwoOverPi = 0x1.45f306dc9c883p-1;
+  // |x| up to here takes the vector path, beyond it std::sin / std::cos: n = round(|x| 2/pi)
+  // stays below 2^20, so that n times a 33-bit part of pi/2 is exact without FMA.
+  static constexpr double kFastLimit = 0x1p20;
+  // pi/2 = kPio2_1 + kPio2_2 + kPio2_3 + kPio2_4 + O(2^-156), parts of 33, 33, 33, 53 bits.
+  static constexpr double kPio2_1 = 0x1.921fb544p+0;
+  static constexpr double kPio2_2 = 0x1.0b4611a6p-34;
+  static constexpr double kPio2_3 = 0x1.3198a2ep-69;
+  static constexpr double kPio2_4 = 0x1.b839a252049c1p-104;
+  // float32's two-part reduction: pi/2 - kPio2_1 to 53 bits (pi/2 to within 2^-87).
+  static constexpr double kPio2_2Full = 0x1.0b4611a626331p-34;
+  // sin(r) = r + r z S(z), cos(r) = 1 - z/2 + z^2 K(z), z = r^2, |r| <= pi/4: degree 5
+  // for float64 (fit errors 2e-17, 1.3e-18), degree 3 for float32 (2.8e-11, 2.3e-12).
+  static constexpr double kSinS64[] = {-1.6666666666666665e-1, 8.3333333333309485e-3, -1.9841269836758574e-4,
+                                       2.755731610255244e-6,   -2.5051131845003624e-8, 1.5918129294866609e-10};
+  static constexpr double kCosK64[] = {4.1666666666666665e-2, -1.3888888888887397e-3, 2.4801587298765688e-5,
+                                       -2.7557317271729793e-7, 2.0876146268403198e-9,  -1.1382632425521718e-11};
+  static constexpr double kSinS32[] = {-1.666666666385529e-1, 8.3333318747102088e-3, -1.9840086735384846e-4,
+                                       2.7249925803059792e-6};
+  static constexpr double kCosK32[] = {4.1666666664321203e-2, -1.388888767201679e-3, 2.4800600377156728e-5,
+                                       -2.730095920390147e-7};
+};
+
+// s + e = a + b exactly (Knuth's TwoSum: no assumption on which is larger).
+template <class V>
+HWY_INLINE V TwoSum(V a, V b, V& e) {
+  const V s = hn::Add(a, b);
+  const V bb = hn::Sub(s, a);
+  e = hn::Add(hn::Sub(a, hn::Sub(s, bb)), hn::Sub(b, bb));
+  return s;
+}
+
+// Quadrant q (the low bits of t, a float64 whose low mantissa bits hold the integer n)
+// plus kOffset (1 for cos: cos(a) = sin(a + pi/2)) picks sin(r), cos(r), -sin(r) or -cos(r).
+template <int kOffset, class D, class V>
+HWY_INLINE V SelectQuadrant(D d, V t, V sin_r, V cos_r) {
+  const hn::RebindToSigned<D> di;
+  const auto q = hn::Add(hn::BitCast(di, t), hn::Set(di, kOffset));
+  const auto odd = hn::RebindMask(d, hn::TestBit(q, hn::Set(di, 1)));
+  const V negate = hn::BitCast(d, hn::ShiftLeft<62>(hn::And(q, hn::Set(di, 2))));  // bit 1 to the sign
+  return hn::Xor(hn::IfThenElse(odd, cos_r, sin_r), negate);
+}
+
+// sin(a) (kOffset 0) or cos(a) (kOffset 1) for float64 0 <= a <= kFastLimit. The reduced
+// argument a - n pi/2 is carried as rh + rl to about 2^-100 relative even where it
+// cancels (n C1 and n C2, n C3 exact; TwoSum keeps the subtractions' rounding errors),
+// and rl enters the polynomials to first order: sin(rh + rl) = sin(rh) + rl cos(rh),
+// cos(rh + rl) = cos(rh) - rl sin(rh).
+template <int kOffset, class D, class V>
+HWY_INLINE V SinCosF64(D d, V a) {
+  using C = TrigConstants;
+  const V shifter = hn::Set(d, 0x1.8p52);
+  const V t = hn::MulAdd(a, hn::Set(d, C::kTwoOverPi), shifter);
+  const V n = hn::Sub(t, shifter);
+  const V r1 = hn::NegMulAdd(n, hn::Set(d, C::kPio2_1), a);  // exact (Sterbenz)
+  V e2, e3;
+  const V r2 = TwoSum(r1, hn::Neg(hn::Mul(n, hn::Set(d, C::kPio2_2))), e2);
+  const V r3 = TwoSum(r2, hn::Neg(hn::Mul(n, hn::Set(d, C::kPio2_3))), e3);
+  const V tail = hn::NegMulAdd(n, hn::Set(d, C::kPio2_4), hn::Add(e2, e3));
+  const V rh = hn::Add(r3, tail);
+  const V rl = hn::Sub(tail, hn::Sub(rh, r3));  // |r3| >= |tail|: Fast2Sum
+  const V z = hn::Mul(rh, rh);
+  const V half_z = hn::Mul(hn::Set(d, 0.5), z);
+  // sin: rh + (rh z S(z) + rl (1 - z/2))
+  V s = hn::MulAdd(hn::Mul(rh, z), Polynomial(d, z, C::kSinS64), rl);
+  s = hn::Add(rh, hn::NegMulAdd(half_z, rl, s));
+  // cos: w + ((1 - w) - z/2) + (z^2 K(z) - rh rl) with w = 1 - z/2; the middle term is
+  // w's rounding error, exactly.
+  const V one = hn::Set(d, 1.0);
+  const V w = hn::Sub(one, half_z);
+  const V k = hn::NegMulAdd(rh, rl, hn::Mul(hn::Mul(z, z), Polynomial(d, z, C::kCosK64)));
+  const V c = hn::Add(w, hn::Add(hn::Sub(hn::Sub(one, w), half_z), k));
+  return SelectQuadrant<kOffset>(d, t, s, c);
+}
+
+// The same for float32 arguments promoted to float64: float32 needs r to about 2^-30
+// relative only, so a two-part reduction and degree-3 polynomials; rounding the float64
+// result to float32 adds at most half an ulp.
+template <int kOffset, class D, class V>
+HWY_INLINE V SinCosF32InF64(D d, V a) {
+  using C = TrigConstants;
+  const V shifter = hn::Set(d, 0x1.8p52);
+  const V t = hn::MulAdd(a, hn::Set(d, C::kTwoOverPi), shifter);
+  const V n = hn::Sub(t, shifter);
+  const V r = hn::NegMulAdd(n, hn::Set(d, C::kPio2_2Full), hn::NegMulAdd(n, hn::Set(d, C::kPio2_1), a));
+  const V z = hn::Mul(r, r);
+  const V s = hn::MulAdd(hn::Mul(r, z), Polynomial(d, z, C::kSinS32), r);
+  const V c = hn::MulAdd(hn::Mul(z, z), Polynomial(d, z, C::kCosK32), hn::NegMulAdd(hn::Set(d, 0.5), z, hn::Set(d, 1.0)));
+  return SelectQuadrant<kOffset>(d, t, s, c);
+}
+
+// Lanes with |x| beyond kFastLimit, inf or NaN: std::sin / std::cos, one at a time.
+template <int kOffset, class D, class V>
+HWY_NOINLINE V SinCosOutliers(D d, V x, V y) {
+  using T = hn::TFromD<D>;
+  constexpr std::size_t kMax = HWY_MAX_BYTES / sizeof(T);
+  HWY_ALIGN T xb[kMax];
+  HWY_ALIGN T yb[kMax];
+  hn::Store(x, d, xb);
+  hn::Store(y, d, yb);
+  for (std::size_t i = 0; i < hn::Lanes(d); ++i)
+    if (!(std::fabs(xb[i]) <= static_cast<T>(TrigConstants::kFastLimit))) yb[i] = kOffset == 0 ? std::sin(xb[i]) : std::cos(xb[i]);
+  return hn::Load(d, yb);
+}
+
+template <int kOffset, class D, class V>
+HWY_INLINE V SinCos(D d, V x) {
+  using T = hn::TFromD<D>;
+  const V a = hn::Abs(x);
+  V y;
+  if constexpr (sizeof(T) == 8) {
+    y = SinCosF64<kOffset>(d, a);
+  } else {
+#if HWY_TARGET == HWY_SCALAR  // one lane: no halves
+    const hn::Rebind<double, D> dd;
+    y = hn::DemoteTo(d, SinCosF32InF64<kOffset>(dd, hn::PromoteTo(dd, a)));
+#else
+    const hn::Half<D> dh;
+    const hn::Rebind<double, decltype(dh)> dd;
+    const auto lo = SinCosF32InF64<kOffset>(dd, hn::PromoteTo(dd, hn::LowerHalf(dh, a)));
+    const auto hi = SinCosF32InF64<kOffset>(dd, hn::PromoteTo(dd, hn::UpperHalf(dh, a)));
+    y = hn::Combine(d, hn::DemoteTo(dh, hi), hn::DemoteTo(dh, lo));
+#endif
+  }
+  if constexpr (kOffset == 0) y = hn::Xor(y, hn::And(hn::SignBit(d), x));  // sin is odd; sin(-0) = -0
+  // NaN compares false: such vectors take the outlier path too.
+  if (HWY_UNLIKELY(!hn::AllTrue(d, hn::Le(a, hn::Set(d, static_cast<T>(TrigConstants::kFastLimit))))))
+    y = SinCosOutliers<kOffset>(d, x, y);
+  return y;
+}
+
+template <class D, class V>
+HWY_INLINE V Sin(D d, V x) { return SinCos<0>(d, x); }
+template <class D, class V>
+HWY_INLINE V Cos(D d, V x) { return SinCos<1>(d, x); }
 
 }  // namespace vmath
 }  // namespace lina::kernels::HWY_NAMESPACE
