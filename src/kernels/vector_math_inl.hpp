@@ -356,6 +356,10 @@ struct TrigConstants {
   static constexpr double kPio2_2 = 0x1.0b4611a6p-34;
   static constexpr double kPio2_3 = 0x1.3198a2ep-69;
   static constexpr double kPio2_4 = 0x1.b839a252049c1p-104;
+  // With FMA: pi/2 = kPio2Fma1 + kPio2Fma2 + kPio2Fma3 + O(2^-163), 53 bits each.
+  static constexpr double kPio2Fma1 = 0x1.921fb54442d18p+0;
+  static constexpr double kPio2Fma2 = 0x1.1a62633145c07p-54;
+  static constexpr double kPio2Fma3 = -0x1.f1976b7ed8fbcp-110;
   // float32's two-part reduction: pi/2 - kPio2_1 to 53 bits (pi/2 to within 2^-87).
   static constexpr double kPio2_2Full = 0x1.0b4611a626331p-34;
   // sin(r) = r + r z S(z), cos(r) = 1 - z/2 + z^2 K(z), z = r^2, |r| <= pi/4: degree 5
@@ -395,19 +399,42 @@ HWY_INLINE V SelectQuadrant(D d, V t, V sin_r, V cos_r) {
 // cancels (n C1 and n C2, n C3 exact; TwoSum keeps the subtractions' rounding errors),
 // and rl enters the polynomials to first order: sin(rh + rl) = sin(rh) + rl cos(rh),
 // cos(rh + rl) = cos(rh) - rl sin(rh).
+template <class D, class V>
+HWY_INLINE void ReduceHalfPiExact(D d, V a, V n, V& rh, V& rl) {
+  using C = TrigConstants;
+  const V r1 = hn::NegMulAdd(n, hn::Set(d, C::kPio2_1), a);  // exact (Sterbenz)
+  V e2, e3;
+  const V r2 = TwoSum(r1, hn::Mul(n, hn::Set(d, -C::kPio2_2)), e2);
+  const V r3 = TwoSum(r2, hn::Mul(n, hn::Set(d, -C::kPio2_3)), e3);
+  const V tail = hn::NegMulAdd(n, hn::Set(d, C::kPio2_4), hn::Add(e2, e3));
+  rh = hn::Add(r3, tail);
+  rl = hn::Sub(tail, hn::Sub(rh, r3));  // |r3| >= |tail|: Fast2Sum
+}
+
 template <int kOffset, class D, class V>
 HWY_INLINE V SinCosF64(D d, V a) {
   using C = TrigConstants;
   const V shifter = hn::Set(d, 0x1.8p52);
   const V t = hn::MulAdd(a, hn::Set(d, C::kTwoOverPi), shifter);
   const V n = hn::Sub(t, shifter);
-  const V r1 = hn::NegMulAdd(n, hn::Set(d, C::kPio2_1), a);  // exact (Sterbenz)
-  V e2, e3;
-  const V r2 = TwoSum(r1, hn::Neg(hn::Mul(n, hn::Set(d, C::kPio2_2))), e2);
-  const V r3 = TwoSum(r2, hn::Neg(hn::Mul(n, hn::Set(d, C::kPio2_3))), e3);
-  const V tail = hn::NegMulAdd(n, hn::Set(d, C::kPio2_4), hn::Add(e2, e3));
-  const V rh = hn::Add(r3, tail);
-  const V rl = hn::Sub(tail, hn::Sub(rh, r3));  // |r3| >= |tail|: Fast2Sum
+  V rh, rl;
+#if HWY_NATIVE_FMA
+  // With FMA, a - n kPio2Fma1 is exact for every n (both are multiples of 2^-53 and the
+  // difference is below 1), and rh's rounding error is (r1 - rh) - n kPio2Fma2, the
+  // subtraction exact (Sterbenz) unless r1 cancels against n kPio2Fma2 (< 2^-33): 5
+  // instructions in place of 19. Vectors with such a lane (|r1| < 2^-32, n != 0: within
+  // 2^-32 of a nonzero multiple of pi/2) take the exact reduction above.
+  const V r1 = hn::NegMulAdd(n, hn::Set(d, C::kPio2Fma1), a);
+  if (HWY_LIKELY(hn::AllTrue(d, hn::Or(hn::Ge(hn::Abs(r1), hn::Set(d, 0x1p-32)), hn::Eq(n, hn::Zero(d)))))) {
+    const V c2 = hn::Set(d, C::kPio2Fma2);
+    rh = hn::NegMulAdd(n, c2, r1);
+    rl = hn::NegMulAdd(n, hn::Set(d, C::kPio2Fma3), hn::NegMulAdd(n, c2, hn::Sub(r1, rh)));
+  } else {
+    ReduceHalfPiExact(d, a, n, rh, rl);
+  }
+#else
+  ReduceHalfPiExact(d, a, n, rh, rl);
+#endif
   const V z = hn::Mul(rh, rh);
   const V half_z = hn::Mul(hn::Set(d, 0.5), z);
   // sin: rh + (rh z S(z) + rl (1 - z/2))
