@@ -1,4 +1,4 @@
-// lina's vectorised exp, expm1, log, log1p, tanh and sigmoid for float32 and float64, written once
+// lina's vectorised exp, expm1, log, log1p, tanh, sigmoid, sin and cos for float32 and float64, written once
 // against Highway's portable ops and compiled for every target of the including file
 // (per-target header: include it after hwy/highway.h inside a foreach_target file).
 //
@@ -35,6 +35,19 @@
 // - log1p(x) = log(1 + x) plus the correction for the rounding of 1 + x (see Log1p).
 // - sigmoid(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0, e = exp(-|x|): exp
 //   never overflows and small results keep their relative accuracy.
+// - sin, cos: sin(x) = sign(x) sin(|x|), cos(x) = cos(|x|); |x| = n pi/2 + r with
+//   n = round(|x| 2/pi) (the shifter again) and |r| <= pi/4 by Cody-Waite reduction, then
+//   sin(r) = r + r z S(z) and cos(r) = 1 - z/2 + z^2 K(z), z = r^2, both computed, and n
+//   mod 4 picks +-sin(r) or +-cos(r) (cos adds 1 to n). Everything is float64, float32
+//   included (promoted halves, 0.5002 ulp: one rounding of a float64 result, at half the
+//   lanes per vector, where a float32 reduction needs extra parts of pi/2 and still
+//   gets about 1 ulp). The reduction must stay accurate where |x| is close to a multiple
+//   of pi/2 and r cancels: float64 carries r as rh + rl from pi/2 in four parts (33, 33,
+//   33, 53 bits; n times a 33-bit part is exact for n < 2^20 without FMA, and TwoSum
+//   keeps the rounding errors of the subtractions), or with FMA three 53-bit parts in 5
+//   instructions while no lane cancels below 2^-32; float32 needs r to ~2^-30 only, two
+//   parts. Lanes with |x| > 2^20 (also inf, NaN) take std::sin / std::cos one at a time,
+//   so every input is within the bound: float64 1 ulp (0.85 measured), float32 0.51.
 // IEEE edges as NumPy has them (NaN in, NaN out; exp(+-inf) = inf, 0; overflow to inf;
 // underflow to denormals then 0; log(0) = -inf, log(<0) = NaN, log(inf) = inf; tanh(+-inf)
 // = +-1) come from lane masks, not per-element branches. exp and log test once per
