@@ -1,7 +1,7 @@
 // NOTE: [Vectorised transcendental functions]
 // exp, expm1, log, log1p, tanh, sigmoid, sin and cos over contiguous float32/float64 runs with
 // lina's own Highway kernels (vector_math_inl.hpp, NOTE: [Vector math algorithms]; 1-3 ulp,
-// float32 tanh 6, sin/cos 1 and float32 0.51; IEEE edges as NumPy; sin/cos beyond |x| = 2^20
+// float32 tanh 6, sin/cos 1 (float32 0.85); IEEE edges as NumPy; sin/cos beyond |x| = 2^20
 // are std::sin/std::cos lane by lane), compiled for every target and dispatched at run time. Strided or
 // broadcast operands use the scalar functors instead. softmax's exp passes live here
 // too, so that they share the kernels.
