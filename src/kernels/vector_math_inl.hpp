@@ -359,7 +359,8 @@ HWY_INLINE V Sigmoid(D d, V x) {
 
 // ---------------------------------------------------------------- sin, cos
 
-// Both types work in float64 (see the NOTE): float32 through promoted halves.
+// The float64 constants, also for float32 computed in float64 (promoted halves); the
+// float32 FMA path has its own (TrigConstantsF32).
 struct TrigConstants {
   static constexpr double kTwoOverPi = 0x1.45f306dc9c883p-1;
   // |x| up to here takes the vector path, beyond it std::sin / std::cos: n = round(|x| 2/pi)
@@ -409,11 +410,9 @@ HWY_INLINE V SelectQuadrant(D d, V t, V sin_r, V cos_r) {
   return hn::Xor(hn::IfThenElse(odd, cos_r, sin_r), negate);
 }
 
-// sin(a) (kOffset 0) or cos(a) (kOffset 1) for float64 0 <= a <= kFastLimit. The reduced
-// argument a - n pi/2 is carried as rh + rl to about 2^-100 relative even where it
-// cancels (n C1 and n C2, n C3 exact; TwoSum keeps the subtractions' rounding errors),
-// and rl enters the polynomials to first order: sin(rh + rl) = sin(rh) + rl cos(rh),
-// cos(rh + rl) = cos(rh) - rl sin(rh).
+// rh + rl = a - n pi/2 for float64 0 <= a <= kFastLimit, to about 2^-100 relative even
+// where it cancels (n C1, n C2 and n C3 exact without FMA; TwoSum keeps the
+// subtractions' rounding errors).
 template <class D, class V>
 HWY_INLINE void ReduceHalfPiExact(D d, V a, V n, V& rh, V& rl) {
   using C = TrigConstants;
@@ -426,6 +425,9 @@ HWY_INLINE void ReduceHalfPiExact(D d, V a, V n, V& rh, V& rl) {
   rl = hn::Sub(tail, hn::Sub(rh, r3));  // |r3| >= |tail|: Fast2Sum
 }
 
+// sin(a) (kOffset 0) or cos(a) (kOffset 1) for float64 0 <= a <= kFastLimit; rl enters
+// the polynomials to first order: sin(rh + rl) = sin(rh) + rl cos(rh), cos(rh + rl) =
+// cos(rh) - rl sin(rh).
 template <int kOffset, class D, class V>
 HWY_INLINE V SinCosF64(D d, V a) {
   using C = TrigConstants;
@@ -546,7 +548,7 @@ HWY_INLINE V SinCos(D d, V x) {
     y = SinCosF64<kOffset>(d, a);
   } else {
 #if HWY_NATIVE_FMA
-    if (HWY_LIKELY(SinCosF32Fma<kOffset>(d, a, y))) {
+    if (HWY_LIKELY(SinCosF32Fma<kOffset>(d, a, y))) {  // every |x| <= 1024: no outliers
       if constexpr (kOffset == 0) y = hn::Xor(y, hn::And(hn::SignBit(d), x));
       return y;
     }
