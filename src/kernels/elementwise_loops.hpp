@@ -129,6 +129,10 @@ void simd_tanh(const float* in, float* out, std::int64_t n);
 void simd_tanh(const double* in, double* out, std::int64_t n);
 void simd_sigmoid(const float* in, float* out, std::int64_t n);
 void simd_sigmoid(const double* in, double* out, std::int64_t n);
+void simd_sin(const float* in, float* out, std::int64_t n);
+void simd_sin(const double* in, double* out, std::int64_t n);
+void simd_cos(const float* in, float* out, std::int64_t n);
+void simd_cos(const double* in, double* out, std::int64_t n);
 // out[i] = minimum(maximum(in[i], lo), hi) (same file), the functors' results.
 void simd_clip(const float* in, float lo, float hi, float* out, std::int64_t n);
 void simd_clip(const double* in, double lo, double hi, double* out, std::int64_t n);

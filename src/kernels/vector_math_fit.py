@@ -12,6 +12,9 @@ The tests (tests/unit/vector_math_test.cpp) measure the resulting ulp errors.
 
 float32 tanh is one rational function instead, fitted by fit_tanh_rational below.
 
+sin and cos: the same Chebyshev fits, and pi/2 split into parts for the Cody-Waite
+reduction (split_half_pi).
+
 usage: /usr/bin/python3 src/kernels/vector_math_fit.py   (needs python3-mpmath and, for
 the tanh fit, NumPy; the build needs neither)
 """
@@ -48,6 +51,32 @@ fit("log float32 g(f)", g_log, mp.sqrt(0.5) - 1, mp.sqrt(2) - 1, 8)
 SMAX = (mp.sqrt(2) - 1) / (mp.sqrt(2) + 1)
 h_log = series_safe(lambda z: 2 * (mp.atanh(mp.sqrt(z)) / mp.sqrt(z) - 1) / z, lambda z: mp.mpf(2) / 3 + 2 * z / 5)
 fit("log float64 h(z)", h_log, mp.mpf(0), SMAX**2, 6)
+
+# sin(r) = r + r z S(z), cos(r) = 1 - z/2 + z^2 K(z), z = r^2, |r| <= pi/4; float32 is
+# computed in float64 too, with degree 3 (its result is rounded to float32 once).
+QPI2 = (mp.pi / 4) ** 2
+s_sin = series_safe(lambda z: (mp.sin(mp.sqrt(z)) / mp.sqrt(z) - 1) / z, lambda z: -mp.mpf(1) / 6 + z / 120)
+k_cos = series_safe(lambda z: (mp.cos(mp.sqrt(z)) - 1 + z / 2) / z**2, lambda z: mp.mpf(1) / 24 - z / 720)
+fit("sin float64 S(z)", s_sin, mp.mpf(0), QPI2, 5)
+fit("cos float64 K(z)", k_cos, mp.mpf(0), QPI2, 5)
+fit("sin float32 S(z)", s_sin, mp.mpf(0), QPI2, 3)
+fit("cos float32 K(z)", k_cos, mp.mpf(0), QPI2, 3)
+
+
+def split_half_pi(bits):
+    """pi/2 as a sum of float64 parts of the given significant bits, largest first."""
+    parts, rest = [], mp.pi / 2
+    for b in bits:
+        m, e = mp.frexp(rest)
+        part = mp.ldexp(mp.nint(mp.ldexp(m, b)), e - b)
+        parts.append(part)
+        rest -= part
+    print(f"pi/2 in parts of {bits} bits: " + ", ".join(float(v).hex() for v in parts) + f"; left {mp.nstr(rest, 3)}")
+
+
+split_half_pi([33, 33, 33, 53])  # n times the first three exact without FMA, n < 2^20
+split_half_pi([53, 53, 53])      # with FMA
+split_half_pi([33, 53])          # float32 in float64
 
 
 def fit_tanh_rational(np_, nq, c, iters=1000):

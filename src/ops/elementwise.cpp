@@ -387,6 +387,10 @@ Array& run_unary_into(const char* op, UnaryFamily family, const Array& a, Array*
         parallel_for_each_inner(plan, k::simd_unary_loop<Op, T, static_cast<void (*)(const T*, T*, std::int64_t)>(k::simd_tanh)>);
       else if constexpr (std::is_same_v<Op, k::Sigmoid>)
         parallel_for_each_inner(plan, k::simd_unary_loop<Op, T, static_cast<void (*)(const T*, T*, std::int64_t)>(k::simd_sigmoid)>);
+      else if constexpr (std::is_same_v<Op, k::Sin>)
+        parallel_for_each_inner(plan, k::simd_unary_loop<Op, T, static_cast<void (*)(const T*, T*, std::int64_t)>(k::simd_sin)>);
+      else if constexpr (std::is_same_v<Op, k::Cos>)
+        parallel_for_each_inner(plan, k::simd_unary_loop<Op, T, static_cast<void (*)(const T*, T*, std::int64_t)>(k::simd_cos)>);
       else if constexpr (kHasExactSimdUnary<Op, T>)
         parallel_for_each_inner(plan, k::simd_unary_loop<Op, T, exact_simd_unary<Op, T>()>);
       else

@@ -1,4 +1,4 @@
-// The vectorised exp, tanh and sigmoid (contiguous runs) against the scalar std::
+// The vectorised exp, tanh, sigmoid, sin and cos (contiguous runs) against the scalar std::
 // functions (strided runs take the scalar path, so the two are compared directly),
 // including the IEEE edges: overflow to inf, underflow to 0, NaN and infinities.
 #include <gtest/gtest.h>
@@ -29,7 +29,9 @@ void check(lina::DType dt, double ulps, double tanh_ulps) {
   };
   for (const Case c : {Case{[](const lina::Array& a) { return lina::exp(a); }, ulps},
                        Case{[](const lina::Array& a) { return lina::tanh(a); }, tanh_ulps},
-                       Case{[](const lina::Array& a) { return lina::sigmoid(a); }, ulps}}) {
+                       Case{[](const lina::Array& a) { return lina::sigmoid(a); }, ulps},
+                       Case{[](const lina::Array& a) { return lina::sin(a); }, ulps},
+                       Case{[](const lina::Array& a) { return lina::cos(a); }, ulps}}) {
     const lina::Array fast = c.fn(x), ref = c.fn(strided);
     const T* f = fast.data<T>();
     const lina::Array refc = ref.contiguous();
