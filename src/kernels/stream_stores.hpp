@@ -9,7 +9,9 @@ namespace lina::kernels {
 
 // True while the calling thread runs a loop whose output should be written with
 // streaming stores. Kernels that can (the Highway kernels of contiguous float runs)
-// read it; the others ignore it and store as usual.
+// read it; the others ignore it and store as usual, and so do sin and cos, whose loops
+// are bound by arithmetic, not memory (streaming made them slower: NOTE in
+// elementwise_math.cpp).
 inline thread_local bool t_stream_stores = false;
 
 // How many elements of T at `out` come before its first `vector_bytes` boundary (at most
