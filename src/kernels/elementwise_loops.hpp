@@ -3,7 +3,9 @@
 // operand kind: all contiguous, one operand a broadcast scalar (stride 0), or strided.
 // The contiguous paths are plain indexed loops the compiler vectorises, except float
 // add/subtract/multiply/divide, which go to Highway kernels (elementwise_arith.cpp) that
-// can write with streaming stores.
+// can write with streaming stores, and the loops listed in elementwise_target_loops.hpp,
+// which are compiled once per SIMD target (NOTE: [Per-target plain loops]); the others
+// here are compiled for the baseline target only.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +13,7 @@
 
 #include "kernels/elementwise_arith.hpp"
 #include "kernels/elementwise_functors.hpp"
+#include "kernels/elementwise_target_loops.hpp"
 
 namespace lina::kernels {
 
@@ -79,19 +82,25 @@ void binary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
     }
   }
   if (st[0] == so) {
-    if (st[1] == si && st[2] == si) {
-      for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i], b[i]);
-      return;
-    }
-    if (st[1] == si && st[2] == 0) {
-      const T bv = *b;
-      for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i], bv);
-      return;
-    }
-    if (st[1] == 0 && st[2] == si) {
-      const T av = *a;
-      for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(av, b[i]);
-      return;
+    if constexpr (kHasTargetBinaryLoop<Op, T, R>) {  // NOTE: [Per-target plain loops]
+      if (st[1] == si && st[2] == si) return target_binary_loop<Op, T, R>(kBothContiguous, a, b, out, n);
+      if (st[1] == si && st[2] == 0) return target_binary_loop<Op, T, R>(kScalarB, a, b, out, n);
+      if (st[1] == 0 && st[2] == si) return target_binary_loop<Op, T, R>(kScalarA, a, b, out, n);
+    } else {
+      if (st[1] == si && st[2] == si) {
+        for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i], b[i]);
+        return;
+      }
+      if (st[1] == si && st[2] == 0) {
+        const T bv = *b;
+        for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i], bv);
+        return;
+      }
+      if (st[1] == 0 && st[2] == si) {
+        const T av = *a;
+        for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(av, b[i]);
+        return;
+      }
     }
   }
   char* o = p[0];
@@ -106,7 +115,11 @@ void unary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
   if (st[0] == sizeof(R) && st[1] == sizeof(T)) {
     R* out = reinterpret_cast<R*>(p[0]);
     const T* a = reinterpret_cast<const T*>(p[1]);
-    for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i]);
+    if constexpr (kHasTargetUnaryLoop<Op, T, R>) {  // NOTE: [Per-target plain loops]
+      target_unary_loop<Op, T, R>(a, out, n);
+    } else {
+      for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i]);
+    }
     return;
   }
   char* o = p[0];
