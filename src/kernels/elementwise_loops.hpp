@@ -55,7 +55,8 @@ constexpr bool has_simd_arith() {
   else return false;
 }
 
-// Below this many elements the plain loop is cheaper than the kernel's dispatch.
+// Below this many elements the plain loop is cheaper than the kernel's dispatch (the
+// Highway kernels' and the per-target loops').
 inline constexpr std::int64_t kArithKernelMin = 32;
 
 template <class Op, class T, class R>
@@ -81,26 +82,27 @@ void binary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
       if (st[1] == 0 && st[2] == si) return simd_arith(arith_code<Op>(), kScalarA, a, b, out, n);
     }
   }
-  if (st[0] == so) {
-    if constexpr (kHasTargetBinaryLoop<Op, T, R>) {  // NOTE: [Per-target plain loops]
+  if constexpr (kHasTargetBinaryLoop<Op, T, R>) {  // NOTE: [Per-target plain loops]
+    if (st[0] == so && n >= kArithKernelMin) {
       if (st[1] == si && st[2] == si) return target_binary_loop<Op, T, R>(kBothContiguous, a, b, out, n);
       if (st[1] == si && st[2] == 0) return target_binary_loop<Op, T, R>(kScalarB, a, b, out, n);
       if (st[1] == 0 && st[2] == si) return target_binary_loop<Op, T, R>(kScalarA, a, b, out, n);
-    } else {
-      if (st[1] == si && st[2] == si) {
-        for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i], b[i]);
-        return;
-      }
-      if (st[1] == si && st[2] == 0) {
-        const T bv = *b;
-        for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i], bv);
-        return;
-      }
-      if (st[1] == 0 && st[2] == si) {
-        const T av = *a;
-        for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(av, b[i]);
-        return;
-      }
+    }
+  }
+  if (st[0] == so) {
+    if (st[1] == si && st[2] == si) {
+      for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i], b[i]);
+      return;
+    }
+    if (st[1] == si && st[2] == 0) {
+      const T bv = *b;
+      for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i], bv);
+      return;
+    }
+    if (st[1] == 0 && st[2] == si) {
+      const T av = *a;
+      for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(av, b[i]);
+      return;
     }
   }
   char* o = p[0];
@@ -116,10 +118,9 @@ void unary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
     R* out = reinterpret_cast<R*>(p[0]);
     const T* a = reinterpret_cast<const T*>(p[1]);
     if constexpr (kHasTargetUnaryLoop<Op, T, R>) {  // NOTE: [Per-target plain loops]
-      target_unary_loop<Op, T, R>(a, out, n);
-    } else {
-      for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i]);
+      if (n >= kArithKernelMin) return target_unary_loop<Op, T, R>(a, out, n);
     }
+    for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i]);
     return;
   }
   char* o = p[0];
