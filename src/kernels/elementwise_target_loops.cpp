@@ -66,7 +66,8 @@ void BinaryLoop(int kinds, const typename Row::T* a, const typename Row::T* b, t
   const auto* y = reinterpret_cast<const Bytes<T>*>(b);
   auto* o = reinterpret_cast<Bytes<R>*>(out);
   if (kinds == kBothContiguous) {
-    for (std::int64_t i = 0; i < n; ++i) o[i] = static_cast<Bytes<R>>(Op::apply(static_cast<T>(x[i]), static_cast<T>(y[i])));
+    for (std::int64_t i = 0; i < n; ++i)
+      o[i] = static_cast<Bytes<R>>(Op::apply(static_cast<T>(x[i]), static_cast<T>(y[i])));
   } else if (kinds == kScalarB) {
     const T bv = *b;
     for (std::int64_t i = 0; i < n; ++i) o[i] = static_cast<Bytes<R>>(Op::apply(static_cast<T>(x[i]), bv));

@@ -12,7 +12,8 @@
 // The rows, as X(Op, input type, result type). A row here is compiled for every target;
 // one that is not keeps the baseline loop in the file that instantiates it. Listed:
 // the loops that vectorise and gain from wider registers (uint8 and bool arithmetic,
-// int64 multiply, the logical operations, the integer unary functions). Not listed:
+// int64 multiply, the logical operations, integer negative/abs/relu, sign and square;
+// uint8 abs and relu are copies, which the compiler makes memmove). Not listed:
 // those with a Highway kernel (float and int32/int64 add/subtract/maximum/minimum,
 // comparisons, the float unary functions), integer division, remainder and power (no
 // vector integer division; data-dependent loops) and the libm calls.
