@@ -3,7 +3,9 @@
 // operand kind: all contiguous, one operand a broadcast scalar (stride 0), or strided.
 // The contiguous paths are plain indexed loops the compiler vectorises, except float
 // add/subtract/multiply/divide, which go to Highway kernels (elementwise_arith.cpp) that
-// can write with streaming stores.
+// can write with streaming stores, and the loops listed in elementwise_target_loops.hpp,
+// which are compiled once per SIMD target (NOTE: [Per-target plain loops]); the others
+// here are compiled for the baseline target only.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +13,7 @@
 
 #include "kernels/elementwise_arith.hpp"
 #include "kernels/elementwise_functors.hpp"
+#include "kernels/elementwise_target_loops.hpp"
 
 namespace lina::kernels {
 
@@ -52,7 +55,8 @@ constexpr bool has_simd_arith() {
   else return false;
 }
 
-// Below this many elements the plain loop is cheaper than the kernel's dispatch.
+// Below this many elements the plain loop is cheaper than the kernel's dispatch (the
+// Highway kernels' and the per-target loops').
 inline constexpr std::int64_t kArithKernelMin = 32;
 
 template <class Op, class T, class R>
@@ -76,6 +80,13 @@ void binary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
       if (st[1] == si && st[2] == si) return simd_arith(arith_code<Op>(), kBothContiguous, a, b, out, n);
       if (st[1] == si && st[2] == 0) return simd_arith(arith_code<Op>(), kScalarB, a, b, out, n);
       if (st[1] == 0 && st[2] == si) return simd_arith(arith_code<Op>(), kScalarA, a, b, out, n);
+    }
+  }
+  if constexpr (kHasTargetBinaryLoop<Op, T, R>) {  // NOTE: [Per-target plain loops]
+    if (st[0] == so && n >= kArithKernelMin) {
+      if (st[1] == si && st[2] == si) return target_binary_loop<Op, T, R>(kBothContiguous, a, b, out, n);
+      if (st[1] == si && st[2] == 0) return target_binary_loop<Op, T, R>(kScalarB, a, b, out, n);
+      if (st[1] == 0 && st[2] == si) return target_binary_loop<Op, T, R>(kScalarA, a, b, out, n);
     }
   }
   if (st[0] == so) {
@@ -106,6 +117,9 @@ void unary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
   if (st[0] == sizeof(R) && st[1] == sizeof(T)) {
     R* out = reinterpret_cast<R*>(p[0]);
     const T* a = reinterpret_cast<const T*>(p[1]);
+    if constexpr (kHasTargetUnaryLoop<Op, T, R>) {  // NOTE: [Per-target plain loops]
+      if (n >= kArithKernelMin) return target_unary_loop<Op, T, R>(a, out, n);
+    }
     for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i]);
     return;
   }
