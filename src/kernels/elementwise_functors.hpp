@@ -163,8 +163,11 @@ struct Less { template <class T> static bool apply(T a, T b) { return a < b; } }
 struct LessEqual { template <class T> static bool apply(T a, T b) { return a <= b; } };
 struct Greater { template <class T> static bool apply(T a, T b) { return a > b; } };
 struct GreaterEqual { template <class T> static bool apply(T a, T b) { return a >= b; } };
-struct LogicalAnd { template <class T> static bool apply(T a, T b) { return (a != T(0)) && (b != T(0)); } };
-struct LogicalOr { template <class T> static bool apply(T a, T b) { return (a != T(0)) || (b != T(0)); } };
+// & and |, not && and ||: both sides are cheap and side-effect free, and the
+// short-circuit forms compile to a branch per element wherever the loop is not
+// vectorised (short and strided runs), mispredicted on random data.
+struct LogicalAnd { template <class T> static bool apply(T a, T b) { return (a != T(0)) & (b != T(0)); } };
+struct LogicalOr { template <class T> static bool apply(T a, T b) { return (a != T(0)) | (b != T(0)); } };
 struct LogicalXor { template <class T> static bool apply(T a, T b) { return (a != T(0)) != (b != T(0)); } };
 
 // Unary functors: T -> T in the computation type (logical_not -> bool).
