@@ -410,6 +410,25 @@ HWY_INLINE V SelectQuadrant(D d, V t, V sin_r, V cos_r) {
   return hn::Xor(hn::IfThenElse(odd, cos_r, sin_r), negate);
 }
 
+// sin or cos of a = n pi/2 + rh + rl (t holds n, as SelectQuadrant reads it), with rl
+// entering to first order: sin(rh + rl) = sin(rh) + rl cos(rh), cos(rh + rl) = cos(rh) -
+// rl sin(rh). sin_s and cos_k: the polynomials S and K below, in the vector's type.
+template <int kOffset, class D, class V, class T, std::size_t NS, std::size_t NK>
+HWY_INLINE V SinCosOfReduced(D d, V t, V rh, V rl, const T (&sin_s)[NS], const T (&cos_k)[NK]) {
+  const V z = hn::Mul(rh, rh);
+  const V half_z = hn::Mul(hn::Set(d, T(0.5)), z);
+  // sin: rh + (rh z S(z) + rl (1 - z/2))
+  V s = hn::MulAdd(hn::Mul(rh, z), Polynomial(d, z, sin_s), rl);
+  s = hn::Add(rh, hn::NegMulAdd(half_z, rl, s));
+  // cos: w + ((1 - w) - z/2) + (z^2 K(z) - rh rl) with w = 1 - z/2; the middle term is
+  // w's rounding error, exactly.
+  const V one = hn::Set(d, T(1));
+  const V w = hn::Sub(one, half_z);
+  const V k = hn::NegMulAdd(rh, rl, hn::Mul(hn::Mul(z, z), Polynomial(d, z, cos_k)));
+  const V c = hn::Add(w, hn::Add(hn::Sub(hn::Sub(one, w), half_z), k));
+  return SelectQuadrant<kOffset>(d, t, s, c);
+}
+
 // rh + rl = a - n pi/2 for float64 0 <= a <= kFastLimit, to about 2^-100 relative even
 // where it cancels (n C1, n C2 and n C3 exact without FMA; TwoSum keeps the
 // subtractions' rounding errors).
@@ -452,18 +471,7 @@ HWY_INLINE V SinCosF64(D d, V a) {
 #else
   ReduceHalfPiExact(d, a, n, rh, rl);
 #endif
-  const V z = hn::Mul(rh, rh);
-  const V half_z = hn::Mul(hn::Set(d, 0.5), z);
-  // sin: rh + (rh z S(z) + rl (1 - z/2))
-  V s = hn::MulAdd(hn::Mul(rh, z), Polynomial(d, z, C::kSinS64), rl);
-  s = hn::Add(rh, hn::NegMulAdd(half_z, rl, s));
-  // cos: w + ((1 - w) - z/2) + (z^2 K(z) - rh rl) with w = 1 - z/2; the middle term is
-  // w's rounding error, exactly.
-  const V one = hn::Set(d, 1.0);
-  const V w = hn::Sub(one, half_z);
-  const V k = hn::NegMulAdd(rh, rl, hn::Mul(hn::Mul(z, z), Polynomial(d, z, C::kCosK64)));
-  const V c = hn::Add(w, hn::Add(hn::Sub(hn::Sub(one, w), half_z), k));
-  return SelectQuadrant<kOffset>(d, t, s, c);
+  return SinCosOfReduced<kOffset>(d, t, rh, rl, C::kSinS64, C::kCosK64);
 }
 
 // The same for float32 arguments promoted to float64: float32 needs r to about 2^-30
@@ -512,15 +520,7 @@ HWY_INLINE bool SinCosF32Fma(D d, V a, V& y) {
   const V c2 = hn::Set(d, C::kPio2_2);
   const V rh = hn::NegMulAdd(n, c2, r1);
   const V rl = hn::NegMulAdd(n, hn::Set(d, C::kPio2_3), hn::NegMulAdd(n, c2, hn::Sub(r1, rh)));
-  const V z = hn::Mul(rh, rh);
-  const V half_z = hn::Mul(hn::Set(d, 0.5f), z);
-  V s = hn::MulAdd(hn::Mul(rh, z), Polynomial(d, z, C::kSinS), rl);
-  s = hn::Add(rh, hn::NegMulAdd(half_z, rl, s));
-  const V one = hn::Set(d, 1.0f);
-  const V w = hn::Sub(one, half_z);
-  const V k = hn::NegMulAdd(rh, rl, hn::Mul(hn::Mul(z, z), Polynomial(d, z, C::kCosK)));
-  const V c = hn::Add(w, hn::Add(hn::Sub(hn::Sub(one, w), half_z), k));
-  y = SelectQuadrant<kOffset>(d, t, s, c);
+  y = SinCosOfReduced<kOffset>(d, t, rh, rl, C::kSinS, C::kCosK);
   return true;
 }
 #endif
