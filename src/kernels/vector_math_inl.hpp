@@ -305,20 +305,26 @@ HWY_INLINE V Log1p(D d, V x) {
 
 // ---------------------------------------------------------------- tanh, sigmoid
 
+// min(|x|, limit), keeping NaN, which then runs through the arithmetic to the result:
+// x86's min returns its second operand when either is NaN (one instruction); elsewhere
+// a compare and select.
+template <class D, class V, class T>
+HWY_INLINE V AbsClampedKeepingNaN(D d, V x, T limit) {
+  const V lim = hn::Set(d, limit);
+#if HWY_ARCH_X86 && HWY_TARGET <= HWY_SSSE3
+  return hn::Min(lim, hn::Abs(x));
+#else
+  return hn::IfThenElse(hn::Gt(hn::Abs(x), lim), lim, hn::Abs(x));
+#endif
+}
+
 // float32 tanh as one rational function of |x| (see the NOTE), clamped at kTanhClamp.
 template <class D, class V>
 HWY_INLINE V TanhRational(D d, V x) {
   using T = hn::TFromD<D>;
   using C = Constants<T>;
-  // Clamp first so that z stays finite, keeping NaN, which then runs through the
-  // arithmetic to the result: x86's min returns its second operand when either is NaN
-  // (one instruction); elsewhere a compare and select.
-  const V clamp = hn::Set(d, C::kTanhClamp);
-#if HWY_ARCH_X86 && HWY_TARGET <= HWY_SSSE3
-  const V a = hn::Min(clamp, hn::Abs(x));
-#else
-  const V a = hn::IfThenElse(hn::Gt(hn::Abs(x), clamp), clamp, hn::Abs(x));
-#endif
+  // Clamp first so that z stays finite.
+  const V a = AbsClampedKeepingNaN(d, x, C::kTanhClamp);
   const V z = hn::Mul(a, a);
   const V num = hn::MulAdd(hn::Mul(a, z), Polynomial(d, z, C::kTanhP), a);
   const V den = hn::MulAdd(z, Polynomial(d, z, C::kTanhQ), hn::Set(d, T(1)));
@@ -332,13 +338,7 @@ template <class D, class V>
 HWY_INLINE V TanhExpm1(D d, V x) {
   using T = hn::TFromD<D>;
   using C = Constants<T>;
-  // The same NaN-keeping clamp as above.
-  const V sat = hn::Set(d, C::kTanhSaturate);
-#if HWY_ARCH_X86 && HWY_TARGET <= HWY_SSSE3
-  const V a = hn::Min(sat, hn::Abs(x));
-#else
-  const V a = hn::IfThenElse(hn::Gt(hn::Abs(x), sat), sat, hn::Abs(x));
-#endif
+  const V a = AbsClampedKeepingNaN(d, x, C::kTanhSaturate);
   const V m = Expm1InRange(d, hn::Add(a, a));
   return hn::CopySignToAbs(hn::Div(m, hn::Add(m, hn::Set(d, T(2)))), x);
 }
