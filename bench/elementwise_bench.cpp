@@ -1,7 +1,8 @@
 // The elementwise-speed issue's rows on 1 and 2 threads: a + b over 10M elements (new
 // array and into an existing one), broadcast adds, a*b + c, exp and tanh, sums of a
 // 4096x4096 matrix (all, axis 0, axis 1), transpose copies, float32 -> float64 astype of a
-// transpose and of a contiguous matrix, the fused relu(x + bias)
+// transpose and of a contiguous matrix, exp/tanh of a stepped view and a.T + a / exp(a.T)
+// (strided and transposed operands), the fused relu(x + bias)
 // and softmax, and the per-call time of a + b on 8 elements. bench/compare runs the
 // peers (ew_peers.py for NumPy and PyTorch, eigen_peer_bench, xtensor_peer_bench) on
 // the same workloads in the same run; the workload names must match theirs.
@@ -38,6 +39,8 @@ int main() {
   const lina::Array b8 = gen.uniform(0.0, 1.0, {8}, lina::float32);
   lina::Array out = lina::empty({kN}, lina::float32);
   lina::Array out_m = lina::empty({kSide, kSide}, lina::float32);
+  lina::Array out_half = lina::empty({kSide, kSide / 2}, lina::float32);
+  const lina::Array m_step2 = m(lina::colon, lina::slice(std::nullopt, std::nullopt, 2));
   lina::Array c;
   double checksum = 0;
 
@@ -71,6 +74,22 @@ int main() {
       });
       record("elementwise", std::string(name) + ", 10M float32, into existing", t, s, kN / s / 1e9, "Gelem/s");
     }
+
+    // Operands that are not contiguous: NOTE: [Buffered strided runs], NOTE: [Transposed
+    // inputs copied first].
+    for (const char* name : {"exp", "tanh"}) {
+      const bool is_exp = std::string(name) == "exp";
+      s = bench::best_seconds([&] {
+        if (is_exp) lina::exp(m_step2, out_half);
+        else lina::tanh(m_step2, out_half);
+      });
+      record("strided", std::string(name) + " of m[:, ::2], 4096x4096 float32, into existing", t, s,
+             kSq / 2 / s / 1e9, "Gelem/s");
+    }
+    s = bench::best_seconds([&] { lina::add(m.T(), m, out_m); });
+    record("strided", "m.T + m, 4096x4096 float32, into existing", t, s, 12.0 * kSq / s / 1e9, "GB/s");
+    s = bench::best_seconds([&] { lina::exp(m.T(), out_m); });
+    record("strided", "exp(m.T), 4096x4096 float32, into existing", t, s, kSq / s / 1e9, "Gelem/s");
 
     s = bench::best_seconds([&] { checksum += lina::sum(m).item<float>(); });
     record("reduction", "sum all, 4096x4096 float32", t, s, 4.0 * kSq / s / 1e9, "GB/s");

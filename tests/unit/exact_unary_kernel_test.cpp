@@ -1,6 +1,7 @@
 // sqrt, abs, negative, relu, floor, ceil and round through their Highway kernels
 // (elementwise_math.cpp) against the scalar functors, bit for bit, on every SIMD target:
-// contiguous runs take the kernels, the same values at a stride of two the scalar loop.
+// contiguous runs, and the same values at a stride of two (buffered through the same
+// kernels, NOTE: [Buffered strided runs]).
 // Lengths 0-70 and long runs, unaligned starts, and the values where these functions
 // have their edges: NaN, +-0, +-inf, negatives (sqrt), halves (round's ties to even),
 // denormals, and magnitudes beyond 2^23 / 2^52 (already whole). clip's one-pass kernel
@@ -13,8 +14,10 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
+#include "kernels/elementwise_functors.hpp"
 #include "lina/lina.hpp"
 #include "scalar_twin.hpp"
 #include "simd_targets.hpp"
@@ -49,16 +52,27 @@ void expect_same(const lina::Array& fast, const lina::Array& ref, const std::vec
   }
 }
 
+// fn's scalar functor applied to every value: the reference.
+template <class T, class Op>
+lina::Array scalar_reference(const std::vector<T>& in) {
+  std::vector<T> out(in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) out[i] = Op::template apply<T>(in[i]);
+  return lina::frombuffer(out, {static_cast<std::int64_t>(out.size())});
+}
+
 template <class T>
 void check_all(const char* dtype_name) {
-  const std::vector<std::pair<const char*, std::function<lina::Array(const lina::Array&)>>> fns = {
-      {"sqrt", [](const lina::Array& a) { return lina::sqrt(a); }},
-      {"abs", [](const lina::Array& a) { return lina::abs(a); }},
-      {"negative", [](const lina::Array& a) { return lina::negative(a); }},
-      {"relu", [](const lina::Array& a) { return lina::relu(a); }},
-      {"floor", [](const lina::Array& a) { return lina::floor(a); }},
-      {"ceil", [](const lina::Array& a) { return lina::ceil(a); }},
-      {"round", [](const lina::Array& a) { return lina::round(a); }},
+  namespace k = lina::kernels;
+  using Fn = std::function<lina::Array(const lina::Array&)>;
+  using Ref = lina::Array (*)(const std::vector<T>&);
+  const std::vector<std::tuple<const char*, Fn, Ref>> fns = {
+      {"sqrt", [](const lina::Array& a) { return lina::sqrt(a); }, scalar_reference<T, k::Sqrt>},
+      {"abs", [](const lina::Array& a) { return lina::abs(a); }, scalar_reference<T, k::Abs>},
+      {"negative", [](const lina::Array& a) { return lina::negative(a); }, scalar_reference<T, k::Negative>},
+      {"relu", [](const lina::Array& a) { return lina::relu(a); }, scalar_reference<T, k::Relu>},
+      {"floor", [](const lina::Array& a) { return lina::floor(a); }, scalar_reference<T, k::Floor>},
+      {"ceil", [](const lina::Array& a) { return lina::ceil(a); }, scalar_reference<T, k::Ceil>},
+      {"round", [](const lina::Array& a) { return lina::round(a); }, scalar_reference<T, k::Round>},
   };
   std::mt19937 rng(13);
   lina_test::for_each_simd_target([&](const std::string& target) {
@@ -71,8 +85,12 @@ void check_all(const char* dtype_name) {
       const lina::Array x = all.index({lina::Index(lina::slice(1, n + 1))});  // starts one element in
       const lina::Array strided = lina_test::strided_twin(x);
       const std::vector<T> in(v.begin() + 1, v.end());
-      for (const auto& [name, fn] : fns)
-        expect_same<T>(fn(x), fn(strided), in, target + dtype_name + " " + name + " n=" + std::to_string(n));
+      for (const auto& [name, fn, ref] : fns) {
+        const std::string what = target + dtype_name + " " + name + " n=" + std::to_string(n);
+        const lina::Array want = ref(in);
+        expect_same<T>(fn(x), want, in, what);
+        expect_same<T>(fn(strided), want, in, what + " strided");
+      }
     }
   });
 }
