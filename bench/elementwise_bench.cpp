@@ -2,7 +2,7 @@
 // array and into an existing one), broadcast adds, a*b + c, exp and tanh, sums of a
 // 4096x4096 matrix (all, axis 0, axis 1), transpose copies, float32 -> float64 astype of a
 // transpose and of a contiguous matrix, exp/tanh of a stepped view and a.T + a / exp(a.T)
-// (strided and transposed operands), the fused relu(x + bias)
+// (strided and transposed operands), integer floor_divide, the fused relu(x + bias)
 // and softmax, and the per-call time of a + b on 8 elements. bench/compare runs the
 // peers (ew_peers.py for NumPy and PyTorch, eigen_peer_bench, xtensor_peer_bench) on
 // the same workloads in the same run; the workload names must match theirs.
@@ -41,6 +41,10 @@ int main() {
   lina::Array out_m = lina::empty({kSide, kSide}, lina::float32);
   lina::Array out_half = lina::empty({kSide, kSide / 2}, lina::float32);
   const lina::Array m_step2 = m(lina::colon, lina::slice(std::nullopt, std::nullopt, 2));
+  const lina::Array i32a = gen.integers(-1'000'000, 1'000'000, {kN}).astype(lina::int32);
+  const lina::Array i32b = gen.integers(1, 1000, {kN}).astype(lina::int32);
+  const lina::Array i64a = gen.integers(-1'000'000'000'000, 1'000'000'000'000, {kN});
+  lina::Array i32out = lina::empty({kN}, lina::int32), i64out = lina::empty({kN}, lina::int64);
   lina::Array c;
   double checksum = 0;
 
@@ -90,6 +94,14 @@ int main() {
     record("strided", "m.T + m, 4096x4096 float32, into existing", t, s, 12.0 * kSq / s / 1e9, "GB/s");
     s = bench::best_seconds([&] { lina::exp(m.T(), out_m); });
     record("strided", "exp(m.T), 4096x4096 float32, into existing", t, s, kSq / s / 1e9, "Gelem/s");
+
+    // NOTE: [Integer division through floats], NOTE: [Integer division by a scalar].
+    s = bench::best_seconds([&] { lina::floor_divide(i32a, i32b, i32out); });
+    record("integer", "floor_divide a // b, 10M int32, into existing", t, s, kN / s / 1e9, "Gelem/s");
+    s = bench::best_seconds([&] { lina::floor_divide(i32a, 7, i32out); });
+    record("integer", "floor_divide a // 7, 10M int32, into existing", t, s, kN / s / 1e9, "Gelem/s");
+    s = bench::best_seconds([&] { lina::floor_divide(i64a, 7, i64out); });
+    record("integer", "floor_divide a // 7, 10M int64, into existing", t, s, kN / s / 1e9, "Gelem/s");
 
     s = bench::best_seconds([&] { checksum += lina::sum(m).item<float>(); });
     record("reduction", "sum all, 4096x4096 float32", t, s, 4.0 * kSq / s / 1e9, "GB/s");

@@ -66,6 +66,16 @@ def run(lib, xp, threads, emit):
     rec("strided", "m.T + m, 4096x4096 float32, into existing", s, 12 * SQ / s / 1e9, "GB/s")
     s = best_seconds(lambda: xp.exp(m.T, out=out_m))
     rec("strided", "exp(m.T), 4096x4096 float32, into existing", s, SQ / s / 1e9, "Gelem/s")
+    i32a = arr(rng.integers(-1_000_000, 1_000_000, N).astype(np.int32))
+    i32b = arr(rng.integers(1, 1000, N).astype(np.int32))
+    i64a = arr(rng.integers(-10**12, 10**12, N))
+    i32out, i64out = xp.empty_like(i32a), xp.empty_like(i64a)
+    s = best_seconds(lambda: xp.floor_divide(i32a, i32b, out=i32out))
+    rec("integer", "floor_divide a // b, 10M int32, into existing", s, N / s / 1e9, "Gelem/s")
+    s = best_seconds(lambda: xp.floor_divide(i32a, 7, out=i32out))
+    rec("integer", "floor_divide a // 7, 10M int32, into existing", s, N / s / 1e9, "Gelem/s")
+    s = best_seconds(lambda: xp.floor_divide(i64a, 7, out=i64out))
+    rec("integer", "floor_divide a // 7, 10M int64, into existing", s, N / s / 1e9, "Gelem/s")
     s = best_seconds(lambda: xp.sum_all(m))
     rec("reduction", "sum all, 4096x4096 float32", s, 4 * SQ / s / 1e9, "GB/s")
     s = best_seconds(lambda: m.sum(0))
@@ -92,6 +102,7 @@ class NumPyOps:
     asarray = staticmethod(np.asarray)
     empty_like = staticmethod(np.empty_like)
     add = staticmethod(np.add)
+    floor_divide = staticmethod(np.floor_divide)
     exp = staticmethod(np.exp)
     tanh = staticmethod(np.tanh)
 
@@ -134,6 +145,7 @@ class TorchOps:
 
     empty_like = staticmethod(lambda v: torch.empty_like(v))
     add = staticmethod(lambda a, b, out: torch.add(a, b, out=out))
+    floor_divide = staticmethod(lambda a, b, out: torch.div(a, b, rounding_mode="floor", out=out))
     exp = staticmethod(lambda v, out=None: torch.exp(v, out=out) if out is not None else torch.exp(v))
     tanh = staticmethod(lambda v, out=None: torch.tanh(v, out=out) if out is not None else torch.tanh(v))
     fma = staticmethod(lambda a, b, c: torch.addcmul(c, a, b))  # one fused kernel

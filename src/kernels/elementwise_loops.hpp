@@ -17,6 +17,7 @@
 #include "kernels/elementwise_arith.hpp"
 #include "kernels/elementwise_functors.hpp"
 #include "kernels/elementwise_target_loops.hpp"
+#include "kernels/integer_division.hpp"
 
 namespace lina::kernels {
 
@@ -150,6 +151,16 @@ void buffered_binary(char* const* p, const std::int64_t* st, std::int64_t n, Con
   }
 }
 
+// The integer_division.cpp code for Op on T, or -1 when it has none.
+template <class Op, class T>
+constexpr int integer_division_code() {
+  if constexpr (!std::is_same_v<T, std::int32_t> && !std::is_same_v<T, std::uint8_t> && !std::is_same_v<T, std::int64_t>)
+    return -1;
+  else if constexpr (std::is_same_v<Op, FloorDivide>) return kFloorDivideOp;
+  else if constexpr (std::is_same_v<Op, Remainder>) return kRemainderOp;
+  else return -1;
+}
+
 template <class Op, class T, class R>
 void binary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
   R* out = reinterpret_cast<R*>(p[0]);
@@ -176,6 +187,19 @@ void binary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
       return buffered_binary<T, R>(p, st, n, [](int kinds, const T* x, const T* y, R* o, std::int64_t m) {
         simd_arith(arith_code<Op>(), kinds, x, y, o, m);
       });
+  }
+  if constexpr (std::is_same_v<T, R> && integer_division_code<Op, T>() >= 0) {  // NOTE: [Integer division through floats]
+    constexpr int code = integer_division_code<Op, T>();
+    if (n >= kArithKernelMin) {
+      if (st[0] == so) {
+        if (st[1] == si && st[2] == si) return simd_integer_division(code, kBothContiguous, a, b, out, n);
+        if (st[1] == si && st[2] == 0) return simd_integer_division(code, kScalarB, a, b, out, n);
+        if (st[1] == 0 && st[2] == si) return simd_integer_division(code, kScalarA, a, b, out, n);
+      }
+      return buffered_binary<T, R>(p, st, n, [](int kinds, const T* x, const T* y, R* o, std::int64_t m) {
+        simd_integer_division(code, kinds, x, y, o, m);
+      });
+    }
   }
   if constexpr (kHasTargetBinaryLoop<Op, T, R>) {  // NOTE: [Per-target plain loops]
     if (st[0] == so && n >= kArithKernelMin) {
