@@ -1,6 +1,7 @@
 #include "core/loop_plan.hpp"
 
 #include <cstdlib>
+#include <string>
 
 #include "kernels/cast_contiguous.hpp"
 #include "kernels/cast_convert.hpp"
@@ -27,6 +28,20 @@ Strides broadcast_strides(const Array& a, const Shape& shape) {
   for (int d = 0; d < a.ndim(); ++d)
     st[off + d] = (a.shape()[d] == 1 && shape[off + d] != 1) ? 0 : a.strides()[d];
   return st;
+}
+
+Shape out_iteration_shape(const char* op, const Shape& out, const Shape& shape) {
+  if (out == shape) return shape;
+  bool ok = out.size() >= shape.size();
+  for (std::size_t i = 1; ok && i <= shape.size(); ++i) {
+    const std::int64_t s = shape[shape.size() - i], o = out[out.size() - i];
+    ok = s == o || s == 1;
+  }
+  if (!ok)
+    throw ShapeError(std::string(op) + ": output array has shape " + shape_str_compact(out) +
+                     " but the operands broadcast to shape " + shape_str_compact(shape) +
+                     "; the output must have that shape, or one that it broadcasts to");
+  return out;
 }
 
 LoopPlan make_loop_plan(const Shape& shape, std::span<char* const> base,

@@ -46,6 +46,13 @@ struct LoopPlan {
 // axes and broadcast axes get stride 0.
 Strides broadcast_strides(const Array& a, const Shape& shape);
 
+// The iteration shape of an operation whose operands broadcast to `shape`, writing into
+// an output of shape `out`: as in NumPy, the output takes part in broadcasting but is
+// not broadcast itself, so it must have `shape` or a shape that `shape` broadcasts to
+// (np.add(a, b, out=o) with a and b of shape (3,) and o of shape (2, 3) writes a + b
+// into both rows of o). Returns `out`; a ShapeError naming both shapes otherwise.
+Shape out_iteration_shape(const char* op, const Shape& out, const Shape& shape);
+
 // Builds the plan for operands (pointers and byte strides already at `shape`).
 LoopPlan make_loop_plan(const Shape& shape, std::span<char* const> base,
                         std::span<const Strides* const> strides);

@@ -127,15 +127,12 @@ Array in_output_order(const Array& input, const Array& target) {
   return reads_across_rows(input, target) ? input.copy() : input;
 }
 
-// Checks an out= argument against the computed shape and dtype.
-void check_out(const char* op, const Array& out, const Shape& shape, DType result) {
-  if (out.shape() != shape)
-    throw ShapeError(std::string(op) + ": output array has shape " + shape_str_compact(out.shape()) +
-                     " but the operands broadcast to shape " + shape_str_compact(shape) +
-                     "; the output must have exactly the broadcast shape");
+// Checks an out= argument's dtype against the result's; returns the iteration shape.
+Shape check_out(const char* op, const Array& out, const Shape& shape, DType result) {
   if (!can_cast_same_kind(result, out.dtype()))
     throw TypeError(std::string(op) + ": cannot cast the result from " + dtype_name(result) + " to the output's " +
                     dtype_name(out.dtype()) + " with casting rule 'same_kind'");
+  return detail::out_iteration_shape(op, out.shape(), shape);
 }
 
 template <class F>
@@ -283,7 +280,8 @@ Array& run_binary_into(const char* op, Family family, const Operand& a, const Op
       return target;
     }
   }
-  const Shape shape = broadcast_shapes(a.shape(), b.shape(), op);
+  Shape shape = broadcast_shapes(a.shape(), b.shape(), op);
+  if (out) shape = detail::out_iteration_shape(op, out->shape(), shape);
   Array av = as_dtype(a, compute, op);
   Array bv = as_dtype(b, compute, op);
   if constexpr (std::is_same_v<Op, k::Power>) {
@@ -389,20 +387,21 @@ Array& run_unary_into(const char* op, UnaryFamily family, const Array& a, Array*
   }
   Array av = a.dtype() == compute ? a : a.astype(compute);
   Array* target;
+  Shape shape = a.shape();
   if (out) {
-    check_out(op, *out, a.shape(), result);
+    shape = check_out(op, *out, shape, result);
     av = unalias(av, *out);
     if (out->dtype() == result) {
       target = out;
     } else {
-      target = &holder.emplace(a.shape(), result);
+      target = &holder.emplace(shape, result);
     }
   } else {
-    target = &holder.emplace(a.shape(), result);
+    target = &holder.emplace(shape, result);
   }
   av = in_output_order(av, *target);  // NOTE: [Transposed inputs copied first]
   const Array* ops[2] = {target, &av};
-  const auto plan = make_loop_plan(a.shape(), std::span<const Array* const>(ops, 2));
+  const auto plan = make_loop_plan(shape, std::span<const Array* const>(ops, 2));
   if constexpr (std::is_same_v<Op, k::LogicalNot>) {
     visit_dtype(compute, [&](auto t) {
       using T = decltype(t);

@@ -46,15 +46,12 @@ Array& run_fused(const char* op, const std::array<const Array*, kArity>& in, Arr
     t = promote_types(t, in[i]->dtype());
     shapes.push_back(in[i]->shape());
   }
-  const Shape shape = broadcast_shapes(shapes, op);
+  Shape shape = broadcast_shapes(shapes, op);
   if (out) {
     if (!same_kind(t, out->dtype()))
       throw TypeError(std::string(op) + ": cannot cast the result from " + dtype_name(t) + " to the output's " +
                       dtype_name(out->dtype()) + " with casting rule 'same_kind'");
-    if (out->shape() != shape)
-      throw ShapeError(std::string(op) + ": output array has shape " + shape_str_compact(out->shape()) +
-                       " but the operands broadcast to shape " + shape_str_compact(shape) +
-                       "; the output must have exactly the broadcast shape");
+    shape = detail::out_iteration_shape(op, out->shape(), shape);
   }
   std::array<Array, kArity> v;
   for (std::size_t i = 0; i < kArity; ++i) {

@@ -655,6 +655,20 @@ def gen_inplace(s):
     o = operand(s, (2, 4), "float64", layout="c")
     add_out_case(s, "add_out", lambda x, y, z: np.add(x, y, out=z),
                  [operand(s, (3, 4), "float64"), operand(s, (4,), "float64"), o])
+    # the output takes part in broadcasting (it may be larger than the operands' shape)
+    # but is not broadcast itself
+    for name, f in [("add_out", np.add), ("maximum_out", np.maximum)]:
+        for sa, sb, so in [((3, 4), (4,), (2, 3, 4)), ((4,), (1,), (3, 4)), ((), (), (2, 2)),
+                           ((3, 1), (1, 4), (2, 3, 4)), ((3, 4), (4,), (5, 1, 4)), ((3, 4), (4,), (4,)),
+                           ((2, 1), (3,), (2, 2, 3)), ((3,), (3,), (0, 3))]:
+            o = operand(s, so, "float64", "small", writable=True)
+            add_out_case(s, name, lambda x, y, z, f=f: f(x, y, out=z, casting="same_kind"),
+                         [operand(s, sa, "float32", "small"), operand(s, sb, "float64", "small"), o])
+    for name, f in [("exp_out", np.exp), ("negative_out", np.negative)]:
+        for sa, so in [((4,), (3, 4)), ((1,), (2, 3)), ((), (2,)), ((3,), (2,)), ((2, 3), (3,)), ((2, 1), (2, 3))]:
+            o = operand(s, so, "float64", "small", writable=True)
+            add_unary_out_case(s, name, lambda x, z, f=f: f(x, out=z, casting="same_kind"),
+                               [operand(s, sa, "float64", "unit"), o])
 
 
 def add_inplace_case(s, name, f, a, b):
@@ -672,6 +686,13 @@ def add_out_case(s, name, run, args):
     o = args[2]
     before = o.base.copy()
     s.case(name, args, lambda x, y, z: (run(x, y, z), o.base)[1])
+    o.base[...] = before
+
+
+def add_unary_out_case(s, name, run, args):
+    o = args[1]
+    before = o.base.copy()
+    s.case(name, args, lambda x, z: (run(x, z), o.base)[1])
     o.base[...] = before
 
 

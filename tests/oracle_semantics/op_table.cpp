@@ -196,6 +196,16 @@ std::map<std::string, OpFn> build() {
   t["maximum_out"] = [](std::vector<Arg>& a) {
     return out_form(a, [](const Array& x, const Array& y, Array& o) { lina::maximum(x, y, o); });
   };
+  t["exp_out"] = [](std::vector<Arg>& a) -> OpResult {
+    Array out = A(a, 1);
+    lina::exp(A(a, 0), out);
+    return {a[1].base};
+  };
+  t["negative_out"] = [](std::vector<Arg>& a) -> OpResult {
+    Array out = A(a, 1);
+    lina::negative(A(a, 0), out);
+    return {a[1].base};
+  };
 
   // reductions: (a, axes, keepdims[, dtype]); var/std: (a, axes, ddof, keepdims)
 #define LINA_ORACLE_REDUCE(NAME, CALL)                                                  \

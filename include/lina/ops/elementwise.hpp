@@ -2,8 +2,10 @@
 //
 // Every binary function takes arrays or C++ literals on either side; a literal is a
 // weak scalar (`x_f32 * 2.0` stays float32, `x_i32 + 1` stays int32). The out= form
-// writes into an existing array of the broadcast shape (the result is cast into
-// out's dtype under NumPy's "same_kind" rule) and returns it.
+// writes into an existing array and returns it: the result is cast into out's dtype
+// under NumPy's "same_kind" rule, and out takes part in broadcasting, as in NumPy: it
+// has the operands' broadcast shape or a larger one that shape broadcasts to
+// (add(a, b, out) with a, b of shape (3,) and out of shape (2, 3) fills both rows).
 #pragma once
 
 #include "lina/core/array.hpp"
