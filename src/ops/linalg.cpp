@@ -221,10 +221,24 @@ Array& matmul(const Array& a, const Array& b, Array& out) {
     }
   }
   const Array c = matmul_impl(a, b);
-  if (out.shape() != c.shape())
+  // As NumPy's gufunc: out's core dimensions (the product's last two, one or none, for
+  // 1-D operands) must match, and its loop dimensions may be any shape the product's
+  // batch dimensions broadcast to (np.matmul(v, m, out=o) with o of shape (2, n)
+  // writes v @ m into both rows).
+  const int core = (a.ndim() >= 2 ? 1 : 0) + (b.ndim() >= 2 ? 1 : 0);
+  bool fits = out.shape() == c.shape();
+  if (!fits && out.ndim() >= c.ndim()) {
+    fits = true;
+    for (int i = 1; fits && i <= c.ndim(); ++i) {
+      const std::int64_t want = c.shape()[c.ndim() - i], have = out.shape()[out.ndim() - i];
+      fits = want == have || (i > core && want == 1);
+    }
+  }
+  if (!fits)
     throw ShapeError("matmul: output array has shape " + shape_str_compact(out.shape()) + " but the product of " +
                      shape_str_compact(a.shape()) + " and " + shape_str_compact(b.shape()) + " has shape " +
-                     shape_str_compact(c.shape()));
+                     shape_str_compact(c.shape()) + "; the output must have that shape, or extra or larger batch "
+                     "dimensions that it broadcasts to");
   if (c.dtype() != out.dtype() && !(is_floating(out.dtype()) || (is_integer(out.dtype()) && !is_floating(c.dtype()))))
     throw TypeError(std::string("matmul: cannot cast the result from ") + dtype_name(c.dtype()) + " to the output's " +
                     dtype_name(out.dtype()) + " with casting rule 'same_kind'");

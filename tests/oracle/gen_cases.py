@@ -600,6 +600,17 @@ for _ in range(150):
     tb, b = array_arg(sb, db, special=False)
     record("linalg", "matmul", [ta, tb], lambda a=a, b=b: np.matmul(a, b))
     record("linalg", "dot", [ta, tb], lambda a=a, b=b: np.dot(a, b))
+# out= (float64, which every result casts to): NumPy's gufunc lets the output's loop
+# dimensions be any shape the operands' batch dimensions broadcast to; core dimensions
+# must match.
+for sa, sb, so in [((3,), (3, 4), (4,)), ((3,), (3, 4), (1, 4)), ((3,), (3, 4), (2, 4)), ((3,), (3, 4), (4, 1)),
+                   ((2, 3), (3, 4), (2, 4)), ((2, 3), (3, 4), (5, 2, 4)), ((2, 3), (3, 4), (2, 5)),
+                   ((1, 2, 3), (3, 4), (3, 2, 4)), ((2, 2, 3), (3, 4), (3, 2, 4)), ((3,), (3,), ()), ((3,), (3,), (2,)),
+                   ((2, 3), (3,), (2, 2)), ((2, 3), (3,), (2, 1)), ((2, 3), (3, 1), (2, 3))]:
+    ta, a = array_arg(sa, "float32", special=False)
+    tb, b = array_arg(sb, "int32", special=False)
+    to, o = array_arg(so, "float64", special=False)
+    record("linalg", "matmul_out", [ta, tb, to], lambda a=a, b=b, o=o: np.matmul(a, b, out=o.copy()))
 for d in DTYPES:
     for _ in range(4):
         ta, a = array_arg((int(rng.integers(0, 6)),), d, special=False)

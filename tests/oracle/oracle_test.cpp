@@ -239,6 +239,12 @@ const std::map<std::string, OpFn>& op_table() {
       {"full", [](const Case& c) { return std::vector<Array>{lina::full(c.shape(0), c.scalar(1))}; }},
       {"meshgrid", [](const Case& c) { return lina::meshgrid({c.array(0), c.array(1)}, c.find("ix")->raw); }},
       {"matmul", [](const Case& c) { return std::vector<Array>{lina::matmul(c.array(0), c.array(1))}; }},
+      {"matmul_out",
+       [](const Case& c) {
+         Array out = c.array(2).copy();
+         lina::matmul(c.array(0), c.array(1), out);
+         return std::vector<Array>{out};
+       }},
       {"dot", [](const Case& c) { return std::vector<Array>{lina::dot(c.array(0), c.array(1))}; }},
       {"vdot", [](const Case& c) { return std::vector<Array>{lina::vdot(c.array(0), c.array(1))}; }},
       {"inner", [](const Case& c) { return std::vector<Array>{lina::inner(c.array(0), c.array(1))}; }},
