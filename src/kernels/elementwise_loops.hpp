@@ -201,6 +201,18 @@ void binary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
       });
     }
   }
+  if constexpr (std::is_same_v<Op, Power> && std::is_same_v<T, float> && std::is_same_v<R, float>) {
+    // NOTE: [Vectorised float32 power]; strided runs buffered at every length, so that
+    // the results do not depend on the layout.
+    if (st[0] == so) {
+      if (st[1] == si && st[2] == si) return simd_power(kBothContiguous, a, b, out, n);
+      if (st[1] == si && st[2] == 0) return simd_power(kScalarB, a, b, out, n);
+      if (st[1] == 0 && st[2] == si) return simd_power(kScalarA, a, b, out, n);
+    }
+    return buffered_binary<T, R>(p, st, n, [](int kinds, const T* x, const T* y, R* o, std::int64_t m) {
+      simd_power(kinds, x, y, o, m);
+    });
+  }
   if constexpr (kHasTargetBinaryLoop<Op, T, R>) {  // NOTE: [Per-target plain loops]
     if (st[0] == so && n >= kArithKernelMin) {
       if (st[1] == si && st[2] == si) return target_binary_loop<Op, T, R>(kBothContiguous, a, b, out, n);

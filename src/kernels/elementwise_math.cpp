@@ -2,9 +2,10 @@
 // exp, expm1, log, log1p, tanh, sigmoid, sin and cos over contiguous float32/float64 runs with
 // lina's own Highway kernels (vector_math_inl.hpp, NOTE: [Vector math algorithms]; 1-3 ulp,
 // float32 tanh 6, sin/cos 1 (float32 0.85); IEEE edges as NumPy; sin/cos beyond |x| = 2^20
-// are std::sin/std::cos lane by lane), compiled for every target and dispatched at run time. Strided or
-// broadcast operands use the scalar functors instead. softmax's exp passes live here
-// too, so that they share the kernels.
+// are std::sin/std::cos lane by lane), compiled for every target and dispatched at run time. Strided
+// runs reach them in buffered chunks (NOTE: [Buffered strided runs] in
+// elementwise_loops.hpp). softmax's exp passes live here too, so that they share the
+// kernels.
 // sin and cos ignore the streaming-store hint (NOTE: [Streaming stores]) and store as
 // usual: their loops are bound by arithmetic (float32 2.5-3.1, float64 1.4 Gelem/s in L1,
 // far below the memory limit), and streaming cost them time, 10M elements through the
