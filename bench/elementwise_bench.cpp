@@ -102,6 +102,9 @@ int main() {
     record("integer", "floor_divide a // 7, 10M int32, into existing", t, s, kN / s / 1e9, "Gelem/s");
     s = bench::best_seconds([&] { lina::floor_divide(i64a, 7, i64out); });
     record("integer", "floor_divide a // 7, 10M int64, into existing", t, s, kN / s / 1e9, "Gelem/s");
+    // NOTE: [Vectorised float32 power]
+    s = bench::best_seconds([&] { lina::power(a, 1.5, out); });
+    record("elementwise", "power a ** 1.5, 10M float32, into existing", t, s, kN / s / 1e9, "Gelem/s");
 
     s = bench::best_seconds([&] { checksum += lina::sum(m).item<float>(); });
     record("reduction", "sum all, 4096x4096 float32", t, s, 4.0 * kSq / s / 1e9, "GB/s");

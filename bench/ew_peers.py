@@ -76,6 +76,8 @@ def run(lib, xp, threads, emit):
     rec("integer", "floor_divide a // 7, 10M int32, into existing", s, N / s / 1e9, "Gelem/s")
     s = best_seconds(lambda: xp.floor_divide(i64a, 7, out=i64out))
     rec("integer", "floor_divide a // 7, 10M int64, into existing", s, N / s / 1e9, "Gelem/s")
+    s = best_seconds(lambda: xp.power(a, 1.5, out=out))
+    rec("elementwise", "power a ** 1.5, 10M float32, into existing", s, N / s / 1e9, "Gelem/s")
     s = best_seconds(lambda: xp.sum_all(m))
     rec("reduction", "sum all, 4096x4096 float32", s, 4 * SQ / s / 1e9, "GB/s")
     s = best_seconds(lambda: m.sum(0))
@@ -103,6 +105,7 @@ class NumPyOps:
     empty_like = staticmethod(np.empty_like)
     add = staticmethod(np.add)
     floor_divide = staticmethod(np.floor_divide)
+    power = staticmethod(np.power)
     exp = staticmethod(np.exp)
     tanh = staticmethod(np.tanh)
 
@@ -146,6 +149,7 @@ class TorchOps:
     empty_like = staticmethod(lambda v: torch.empty_like(v))
     add = staticmethod(lambda a, b, out: torch.add(a, b, out=out))
     floor_divide = staticmethod(lambda a, b, out: torch.div(a, b, rounding_mode="floor", out=out))
+    power = staticmethod(lambda a, b, out: torch.pow(a, b, out=out))
     exp = staticmethod(lambda v, out=None: torch.exp(v, out=out) if out is not None else torch.exp(v))
     tanh = staticmethod(lambda v, out=None: torch.tanh(v, out=out) if out is not None else torch.tanh(v))
     fma = staticmethod(lambda a, b, c: torch.addcmul(c, a, b))  # one fused kernel
