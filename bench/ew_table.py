@@ -4,7 +4,7 @@ time / lina time), for docs/performance.md.  usage: ew_table.py bench/out/result
 import json
 import sys
 
-GROUPS = ("elementwise", "reduction", "copy", "fused", "overhead")
+GROUPS = ("elementwise", "strided", "integer", "reduction", "copy", "fused", "overhead")
 records = [r for r in json.load(open(sys.argv[1])) if r["group"] in GROUPS]
 peers = []
 for r in records:
