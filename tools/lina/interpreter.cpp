@@ -1,6 +1,7 @@
 #include "interpreter.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <functional>
 #include <set>
 
@@ -45,6 +46,17 @@ const std::map<std::string, BinaryImpl>& binary_table() {
       {"!=", LINA_BIN(not_equal)},
   };
   return t;
+}
+
+// The values a copy of `items` holds, nested tuples and lists counted element by element
+// (each is a deep copy); an array counts once (its handle is shared).
+std::uint64_t nested_values(const ValueList& items) {
+  std::uint64_t n = items.size();
+  for (const Value& v : items) {
+    if (const auto* t = std::get_if<Tuple>(&v.v)) n += nested_values(t->items);
+    else if (const auto* l = std::get_if<List>(&v.v)) n += nested_values(l->items);
+  }
+  return n;
 }
 
 bool is_sequence(const Value& v) {
@@ -97,6 +109,16 @@ Value binary_op(const std::string& op, const Value& a0, const Value& b0) {
         std::holds_alternative<Tuple>(seq.v) ? std::get<Tuple>(seq.v).items : std::get<List>(seq.v).items;
     if (op == "*" && (std::holds_alternative<std::int64_t>(other.v) || std::holds_alternative<bool>(other.v))) {
       const std::int64_t times = std::holds_alternative<bool>(other.v) ? std::get<bool>(other.v) : std::get<std::int64_t>(other.v);
+      // Repetitions multiply: ((1, 2) * 331, 2) * 331 ... grows as 331^depth. Refuse
+      // results beyond lina's allocation limit, as an array of that size would be.
+      const std::uint64_t per_copy = nested_values(items);
+      const std::uint64_t limit = max_alloc_bytes() / sizeof(Value);
+      if (times > 0 && per_copy > 0 && per_copy > limit / static_cast<std::uint64_t>(times))
+        throw ValueError(std::string(seq.type_name()) + " * int: repeating " + std::to_string(per_copy) +
+                         " values (nested ones counted) " + std::to_string(times) +
+                         " times exceeds lina's limit of " + std::to_string(limit) + " values (" +
+                         std::to_string(max_alloc_bytes()) +
+                         " bytes; set LINA_MAX_ALLOC_BYTES or lina::set_max_alloc_bytes to change it)");
       ValueList out;
       for (std::int64_t r = 0; r < times; ++r) out.insert(out.end(), items.begin(), items.end());
       if (std::holds_alternative<Tuple>(seq.v)) return Value{Tuple{out}};
@@ -158,6 +180,7 @@ Value Interpreter::evaluate(const std::string& source) {
     dry_ = dry;
     pos_ = 0;
     depth_ = 0;
+    sequence_values_ = 0;
     try {
       v = expression();
     } catch (const std::bad_alloc&) {
@@ -173,7 +196,20 @@ Value Interpreter::evaluate(const std::string& source) {
 }
 
 Value Interpreter::bin(const std::string& op, const Value& a, const Value& b) {
-  return dry_ ? Value{NoneValue{}} : binary_op(op, a, b);
+  if (dry_) return Value{NoneValue{}};
+  Value r = binary_op(op, a, b);
+  if (const auto* t = std::get_if<Tuple>(&r.v)) charge_sequence_values(nested_values(t->items));
+  else if (const auto* l = std::get_if<List>(&r.v)) charge_sequence_values(nested_values(l->items));
+  return r;
+}
+
+void Interpreter::charge_sequence_values(std::uint64_t values) {
+  const std::uint64_t limit = max_alloc_bytes() / sizeof(Value);
+  sequence_values_ += values;
+  if (sequence_values_ > limit)
+    throw ValueError("the expression makes more than " + std::to_string(limit) +
+                     " tuple and list elements, lina's limit (" + std::to_string(max_alloc_bytes()) +
+                     " bytes; set LINA_MAX_ALLOC_BYTES or lina::set_max_alloc_bytes to change it)");
 }
 
 bool Interpreter::accept(const std::string& op) {
@@ -362,6 +398,7 @@ Value Interpreter::sequence(const std::string& close, bool is_list, int column) 
     trailing_comma = accept(",");
   }
   (void)column;
+  if (!dry_ && (is_list || items.size() != 1 || trailing_comma)) charge_sequence_values(items.size());
   if (is_list) return Value{List{items}};
   if (items.size() == 1 && !trailing_comma) return items[0];  // parentheses
   return Value{Tuple{items}};

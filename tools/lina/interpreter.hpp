@@ -2,6 +2,7 @@
 // by recursive descent with Python's precedence, computing as it parses.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -39,7 +40,14 @@ class Interpreter {
   // error, as Python does).
   Value bin(const std::string& op, const Value& a, const Value& b);
 
+  // Counts `values` more tuple and list elements made by this evaluation and raises
+  // ValueError past lina's allocation limit (max_alloc_bytes() / sizeof(Value)): each
+  // repetition is bounded by itself, but many bounded ones in one expression would still
+  // add up (an expression of 4,096 characters can hold 100 of them).
+  void charge_sequence_values(std::uint64_t values);
+
   std::map<std::string, Value> names_;
+  std::uint64_t sequence_values_ = 0;  // made so far in this pass (charge_sequence_values)
   bool dry_ = false;
   static constexpr int kMaxDepth = 200;
   int depth_ = 0;
