@@ -6,21 +6,35 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <sstream>
 #include <string>
+#include <vector>
 
 namespace bench {
 
+// Once the calls (the warm-up included) have taken this many seconds, best_seconds
+// stops: a peer that takes seconds per call (xtensor's softmax, 5 s) would otherwise
+// take most of a run. No row of lina's comes near it.
+inline constexpr double kTimeBudgetSeconds = 3.0;
+
+template <class F>
+double seconds_of(F& f) {
+  const auto t0 = std::chrono::steady_clock::now();
+  f();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
 // Best-of-`reps` wall time of f() in seconds (the minimum is the least noisy statistic
-// on a shared machine), after one warm-up call.
+// on a shared machine), after one warm-up call; fewer repetitions, at least one, for a
+// call slow enough to spend kTimeBudgetSeconds.
 template <class F>
 double best_seconds(F&& f, int reps = 7) {
-  f();
-  double best = 1e300;
-  for (int r = 0; r < reps; ++r) {
-    const auto t0 = std::chrono::steady_clock::now();
-    f();
-    const auto t1 = std::chrono::steady_clock::now();
-    best = std::min(best, std::chrono::duration<double>(t1 - t0).count());
+  double spent = seconds_of(f), best = 1e300;
+  for (int r = 0; r < reps && (r == 0 || spent < kTimeBudgetSeconds); ++r) {
+    const double s = seconds_of(f);
+    best = std::min(best, s);
+    spent += s;
   }
   return best;
 }
@@ -35,6 +49,23 @@ double per_call_seconds(F&& f, int calls = 20000, int reps = 7) {
              },
              reps) /
          calls;
+}
+
+// The thread counts to measure, from LINA_BENCH_THREADS ("1", "2" or "1 2"; both when
+// unset). bench/compare runs every program once per count, the one-thread run pinned to
+// one CPU (NOTE: [One-thread rows on one CPU] in docs/performance.md).
+inline std::vector<int> thread_counts() {
+  const char* env = std::getenv("LINA_BENCH_THREADS");
+  std::vector<int> counts;
+  std::istringstream in(env != nullptr ? env : "1 2");
+  for (int t; in >> t;) counts.push_back(t);
+  return counts;
+}
+
+inline bool measures_threads(int t) {
+  for (int c : thread_counts())
+    if (c == t) return true;
+  return false;
 }
 
 inline void record_as(const std::string& library, const std::string& group, const std::string& workload,

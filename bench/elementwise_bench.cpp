@@ -48,7 +48,7 @@ int main() {
   lina::Array c;
   double checksum = 0;
 
-  for (int t : {1, 2}) {
+  for (int t : bench::thread_counts()) {
     lina::set_num_threads(t);
     double s = bench::best_seconds([&] { c = a + b; });
     record("elementwise", "a + b, 10M float32, new array", t, s, 12.0 * kN / s / 1e9, "GB/s");

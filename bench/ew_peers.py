@@ -4,7 +4,7 @@ single-threaded whatever the setting; PyTorch's are threaded (torch.set_num_thre
 import json
 
 import numpy as np
-from peer_common import best_seconds
+from peer_common import best_seconds, thread_counts
 
 try:
     import torch
@@ -167,7 +167,7 @@ def emit(group, workload, lib, threads, s, value, unit):
                       "seconds": s, "value": value, "unit": unit}), flush=True)
 
 
-for threads in (1, 2):
+for threads in thread_counts():
     run("numpy " + np.__version__, NumPyOps, threads, emit)
     if torch is not None:
         torch.set_num_threads(threads)

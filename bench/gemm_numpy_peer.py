@@ -5,7 +5,7 @@ import json
 import os
 
 import numpy as np
-from peer_common import best_seconds, blas_name, threadpool_limits
+from peer_common import best_seconds, blas_name, thread_counts, threadpool_limits
 
 QUICK = os.environ.get("LINA_BENCH_QUICK") == "1"
 
@@ -19,7 +19,7 @@ def record(workload, seconds, flops, threads):
 
 rng = np.random.default_rng(7)
 reps = 5 if QUICK else 15
-for threads in (1, 2):
+for threads in thread_counts():
     if threadpool_limits is None and threads == 2:
         break
     if threadpool_limits is not None:

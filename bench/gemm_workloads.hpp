@@ -113,7 +113,7 @@ class HeapOperands {
 // Every workload on 1 and 2 threads.
 template <class Lib>
 void run_all(const std::string& library, Lib& lib) {
-  for (int threads : {1, 2}) {
+  for (int threads : bench::thread_counts()) {
     lib.set_threads(threads);
     run_type<float>(library, lib, threads);
     run_type<double>(library, lib, threads);

@@ -2,7 +2,7 @@
 import json
 
 import numpy as np
-from peer_common import best_seconds, blas_name, threadpool_limits
+from peer_common import best_seconds, blas_name, thread_counts, threadpool_limits
 
 
 def record(group, workload, seconds, value, unit, threads=1):
@@ -22,7 +22,7 @@ def record_blas(workload, seconds, value, threads):
                       "threads": threads, "seconds": seconds, "value": value, "unit": "GFLOP/s"}))
 
 
-for threads in (1, 2):
+for threads in thread_counts():
     if threadpool_limits is None and threads == 2:
         break
     if threadpool_limits is not None:

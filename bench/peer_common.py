@@ -1,15 +1,34 @@
 """What the Python peer scripts share: timing (best of several runs after a warm-up)
 and the name of NumPy's BLAS, with threadpoolctl to set its threads when installed."""
+import os
 import time
 
 
-def best_seconds(f, reps=7):
+def thread_counts():
+    """The thread counts to measure, from LINA_BENCH_THREADS ("1", "2" or "1 2"; both when
+    unset): bench/compare runs every program once per count, the one-thread run pinned to
+    one CPU (NOTE: [One-thread rows on one CPU] in docs/performance.md)."""
+    return [int(t) for t in os.environ.get("LINA_BENCH_THREADS", "1 2").split()]
+
+
+# Once the calls (the warm-up included) have taken this many seconds, best_seconds
+# stops after at least one timed call, as bench_timer.hpp's does.
+TIME_BUDGET_SECONDS = 3.0
+
+
+def seconds_of(f):
+    t0 = time.perf_counter()
     f()
-    best = float("inf")
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        f()
-        best = min(best, time.perf_counter() - t0)
+    return time.perf_counter() - t0
+
+
+def best_seconds(f, reps=7):
+    spent, best = seconds_of(f), float("inf")
+    for r in range(reps):
+        if r > 0 and spent >= TIME_BUDGET_SECONDS:
+            break
+        s = seconds_of(f)
+        best, spent = min(best, s), spent + s
     return best
 
 
