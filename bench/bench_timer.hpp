@@ -25,12 +25,35 @@ double seconds_of(F& f) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
+// Warm-up calls run for at least this long (at least one call), so that a library's
+// sleeping worker threads are awake when the timing starts.
+inline constexpr double kWarmUpSeconds = 0.02;
+
+// NOTE: [Settled main thread]
+// Every benchmark program first keeps its main thread busy for kSettleSeconds. In a
+// fresh process Linux's load tracking still rates the main thread as light, and it
+// queues a library's new or woken worker thread on the main thread's CPU, where it
+// waits while the main thread runs, until the balancer moves it milliseconds later.
+// lina's sgemm 256 on two threads ran at one thread's speed (215 against 430 GFLOP/s)
+// in the first 3 ms of 7 starts out of 10, and in 0 of 10 after 300 ms of busy work;
+// every multi-threaded library gets the same start here (the Python peers' imports
+// already take longer than this).
+inline constexpr double kSettleSeconds = 0.3;
+
+inline void settle_main_thread() {
+  const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(kSettleSeconds);
+  volatile unsigned spin = 0;
+  while (std::chrono::steady_clock::now() < end) spin = spin + 1;
+}
+
 // Best-of-`reps` wall time of f() in seconds (the minimum is the least noisy statistic
-// on a shared machine), after one warm-up call; fewer repetitions, at least one, for a
-// call slow enough to spend kTimeBudgetSeconds.
+// on a shared machine), after kWarmUpSeconds of warm-up calls; fewer repetitions, at
+// least one, for a call slow enough to spend kTimeBudgetSeconds.
 template <class F>
 double best_seconds(F&& f, int reps = 7) {
-  double spent = seconds_of(f), best = 1e300;
+  double spent = 0, best = 1e300;
+  do spent += seconds_of(f);
+  while (spent < kWarmUpSeconds);
   for (int r = 0; r < reps && (r == 0 || spent < kTimeBudgetSeconds); ++r) {
     const double s = seconds_of(f);
     best = std::min(best, s);

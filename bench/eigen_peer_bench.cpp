@@ -32,6 +32,7 @@ void fill(A& a, float lo, float hi, std::mt19937& g) {
 }  // namespace
 
 int main() {
+  bench::settle_main_thread();  // NOTE: [Settled main thread] in bench_timer.hpp
   std::mt19937 g(42);
   Vec a(kN), b(kN), c3(kN), x(kN), out(kN), a8(8), b8(8);
   Mat m(kSide, kSide), out_m(kSide, kSide), logits(4096, 1024);

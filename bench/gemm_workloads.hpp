@@ -113,6 +113,7 @@ class HeapOperands {
 // Every workload on 1 and 2 threads.
 template <class Lib>
 void run_all(const std::string& library, Lib& lib) {
+  bench::settle_main_thread();
   for (int threads : bench::thread_counts()) {
     lib.set_threads(threads);
     run_type<float>(library, lib, threads);

@@ -6,6 +6,7 @@
 #include "lina/lina.hpp"
 
 int main() {
+  bench::settle_main_thread();  // NOTE: [Settled main thread] in bench_timer.hpp
   lina::Generator gen(42);
   const lina::Array a8 = gen.uniform(0.0, 1.0, {8}, lina::float32);
   const lina::Array b8 = gen.uniform(0.0, 1.0, {8}, lina::float32);

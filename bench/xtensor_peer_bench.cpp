@@ -37,6 +37,7 @@ void fill(A& a, float lo, float hi, std::mt19937& g) {
 }  // namespace
 
 int main() {
+  bench::settle_main_thread();  // NOTE: [Settled main thread] in bench_timer.hpp
   std::mt19937 g(42);
   // Explicit shape_type: V1 a({kN}) would be a one-element tensor holding kN.
   const V1::shape_type n{kN}, eight{8}, side{kSide};
