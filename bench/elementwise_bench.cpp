@@ -26,6 +26,7 @@ void record(const char* group, const std::string& workload, int threads, double 
 }  // namespace
 
 int main() {
+  bench::settle_main_thread();  // NOTE: [Settled main thread] in bench_timer.hpp
   lina::Generator gen(42);
   const lina::Array a = gen.uniform(0.0, 1.0, {kN}, lina::float32);
   const lina::Array b = gen.uniform(0.0, 1.0, {kN}, lina::float32);
@@ -43,6 +44,7 @@ int main() {
   const lina::Array m_step2 = m(lina::colon, lina::slice(std::nullopt, std::nullopt, 2));
   const lina::Array i32a = gen.integers(-1'000'000, 1'000'000, {kN}).astype(lina::int32);
   const lina::Array i32b = gen.integers(1, 1000, {kN}).astype(lina::int32);
+  const lina::Array i32e = gen.integers(0, 10, {kN}).astype(lina::int32);
   const lina::Array i64a = gen.integers(-1'000'000'000'000, 1'000'000'000'000, {kN});
   lina::Array i32out = lina::empty({kN}, lina::int32), i64out = lina::empty({kN}, lina::int64);
   lina::Array c;
@@ -102,6 +104,11 @@ int main() {
     record("integer", "floor_divide a // 7, 10M int32, into existing", t, s, kN / s / 1e9, "Gelem/s");
     s = bench::best_seconds([&] { lina::floor_divide(i64a, 7, i64out); });
     record("integer", "floor_divide a // 7, 10M int64, into existing", t, s, kN / s / 1e9, "Gelem/s");
+    // NOTE: [Vectorised integer power]
+    s = bench::best_seconds([&] { lina::power(i32a, i32e, i32out); });
+    record("integer", "power a ** b (b in 0..9), 10M int32, into existing", t, s, kN / s / 1e9, "Gelem/s");
+    s = bench::best_seconds([&] { lina::power(i32a, 3, i32out); });
+    record("integer", "power a ** 3, 10M int32, into existing", t, s, kN / s / 1e9, "Gelem/s");
     // NOTE: [Vectorised float32 power]
     s = bench::best_seconds([&] { lina::power(a, 1.5, out); });
     record("elementwise", "power a ** 1.5, 10M float32, into existing", t, s, kN / s / 1e9, "Gelem/s");

@@ -36,6 +36,10 @@ LINA_KERNEL_ELEMENT_TYPES(LINA_DECLARE_COMPARE)
 // out[i] = pow(a, b) for float32 (elementwise_power.cpp, NOTE: [Vectorised float32
 // power]): within 0.5 ulp plus 2^-21; lanes outside the common range are std::pow's.
 void simd_power(int kinds, const float* a, const float* b, float* out, std::int64_t n);
+// The same for int32 and uint8, exact with wrap-around (NOTE: [Vectorised integer
+// power]); int32 exponents must not be negative (power checks them first).
+void simd_power(int kinds, const std::int32_t* a, const std::int32_t* b, std::int32_t* out, std::int64_t n);
+void simd_power(int kinds, const std::uint8_t* a, const std::uint8_t* b, std::uint8_t* out, std::int64_t n);
 
 // out[i] = a[i] * b[i] + c[i] (the product rounded first), all contiguous.
 void simd_multiply_add(const float* a, const float* b, const float* c, float* out, std::int64_t n);

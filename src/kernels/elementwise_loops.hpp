@@ -201,9 +201,10 @@ void binary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
       });
     }
   }
-  if constexpr (std::is_same_v<Op, Power> && std::is_same_v<T, float> && std::is_same_v<R, float>) {
-    // NOTE: [Vectorised float32 power]; strided runs buffered at every length, so that
-    // the results do not depend on the layout.
+  if constexpr (std::is_same_v<Op, Power> && std::is_same_v<T, R> &&
+                (std::is_same_v<T, float> || std::is_same_v<T, std::int32_t> || std::is_same_v<T, std::uint8_t>)) {
+    // NOTE: [Vectorised float32 power] and [Vectorised integer power]; strided runs
+    // buffered at every length, so that the results do not depend on the layout.
     if (st[0] == so) {
       if (st[1] == si && st[2] == si) return simd_power(kBothContiguous, a, b, out, n);
       if (st[1] == si && st[2] == 0) return simd_power(kScalarB, a, b, out, n);

@@ -8,9 +8,11 @@
 
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <limits>
 #include <random>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "lina/lina.hpp"
@@ -119,6 +121,79 @@ TEST(PowerKernel, Float32StridedEqualsContiguous) {
   ASSERT_EQ(0, std::memcmp(got.raw_data(), want.raw_data(), static_cast<std::size_t>(want.nbytes())));
   const lina::Array gt = lina::power(m.T(), 1.5), wt = lina::power(m.T().copy(), 1.5);
   ASSERT_TRUE(lina::array_equal(gt, wt));
+}
+
+// Integer power through its vector kernel (NOTE: [Vectorised integer power]) against
+// exponentiation by squaring written out here in unsigned arithmetic (wrap-around as
+// NumPy's): uint8 over all 65,536 pairs; int32 over random bases and exponents (small
+// ones, and up to 2^31 - 1, 31 squarings), with the edge bases, a scalar on either side
+// and strided operands, on every SIMD target.
+template <class T>
+T wrapped_power(T base, T exponent) {
+  using U = std::make_unsigned_t<T>;
+  U result = 1, b = static_cast<U>(base);
+  for (U e = static_cast<U>(exponent); e != 0; e = static_cast<U>(e >> 1), b = static_cast<U>(b * b))
+    if (e & 1u) result = static_cast<U>(result * b);
+  return static_cast<T>(result);
+}
+
+template <class T>
+void expect_integer_power(const lina::Array& got, const std::vector<T>& a, const std::vector<T>& b, bool scalar_a,
+                          bool scalar_b, const std::string& what) {
+  const lina::Array g = got.contiguous();
+  ASSERT_EQ(g.dtype(), lina::dtype_of<T>) << what;
+  for (std::int64_t i = 0; i < g.size(); ++i) {
+    const T x = scalar_a ? a[0] : a[static_cast<std::size_t>(i)];
+    const T y = scalar_b ? b[0] : b[static_cast<std::size_t>(i)];
+    if (g.data<T>()[i] == wrapped_power(x, y)) continue;
+    ADD_FAILURE() << what << " at " << i << ": " << +x << " ** " << +y << " = " << +g.data<T>()[i] << ", want "
+                  << +wrapped_power(x, y);
+    return;
+  }
+}
+
+TEST(PowerKernel, Uint8EveryPairOnEveryTarget) {
+  std::vector<std::uint8_t> a(65536), b(65536);
+  for (std::size_t i = 0; i < a.size(); ++i) a[i] = static_cast<std::uint8_t>(i >> 8), b[i] = static_cast<std::uint8_t>(i);
+  lina_test::for_each_simd_target([&](const std::string& target) {
+    const lina::Array av = lina::frombuffer(a, {65536}), bv = lina::frombuffer(b, {65536});
+    expect_integer_power(lina::power(av, bv), a, b, false, false, target + " uint8 pairs");
+    expect_integer_power(lina::power(bv, av), b, a, false, false, target + " uint8 pairs swapped");
+  });
+}
+
+TEST(PowerKernel, Int32WrapsAsTheScalarLoopOnEveryTarget) {
+  std::mt19937 rng(43);
+  const std::int32_t edge_bases[] = {0, 1, -1, 2, -2, 3, 7, 65536, 46341, std::numeric_limits<std::int32_t>::min(),
+                                     std::numeric_limits<std::int32_t>::max()};
+  lina_test::for_each_simd_target([&](const std::string& target) {
+    for (std::int64_t n : {0, 1, 3, 7, 8, 9, 15, 16, 17, 33, 100, 1001}) {
+      std::vector<std::int32_t> a(static_cast<std::size_t>(n)), b(static_cast<std::size_t>(n));
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        a[i] = rng() % 4 == 0 ? edge_bases[rng() % std::size(edge_bases)] : static_cast<std::int32_t>(rng() % 41) - 20;
+        // Mostly small exponents; some up to 2^31 - 1, so that vectors take all 31 steps.
+        b[i] = rng() % 8 == 0 ? static_cast<std::int32_t>(rng() >> 1) : static_cast<std::int32_t>(rng() % 40);
+      }
+      const std::string what = target + " int32 n=" + std::to_string(n);
+      const lina::Array av = lina::frombuffer(a, {n}), bv = lina::frombuffer(b, {n});
+      expect_integer_power(lina::power(av, bv), a, b, false, false, what);
+      std::vector<std::int32_t> a2(2 * a.size());
+      for (std::size_t i = 0; i < a.size(); ++i) a2[2 * i] = a[i];
+      const lina::Array as = lina::frombuffer(a2, {2 * n})(lina::slice(0, std::nullopt, 2));
+      expect_integer_power(lina::power(as, bv), a, b, false, false, what + " strided base");
+      if (n == 0) continue;
+      for (std::int32_t s : {0, 1, 2, 3, 31, 2147483647}) {
+        const std::vector<std::int32_t> one = {s};
+        const lina::Array sv = lina::frombuffer(one, {1}).reshape({});
+        expect_integer_power(lina::power(av, sv), a, one, false, true, what + " exponent " + std::to_string(s));
+      }
+      for (std::int32_t s : {0, 1, -1, 2, -3, std::numeric_limits<std::int32_t>::min()}) {
+        const std::vector<std::int32_t> one = {s};
+        const lina::Array sv = lina::frombuffer(one, {1}).reshape({});
+        expect_integer_power(lina::power(sv, bv), one, b, true, false, what + " base " + std::to_string(s));
+      }
+    }
+  });
 }
 
 }  // namespace
