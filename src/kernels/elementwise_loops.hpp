@@ -151,6 +151,25 @@ void buffered_binary(char* const* p, const std::int64_t* st, std::int64_t n, Con
   }
 }
 
+// How a binary run's operands lie for the contiguous kernels: the output contiguous, and
+// each input contiguous or a broadcast scalar (OperandKinds); -1 for any other run.
+inline int contiguous_kinds(const std::int64_t* st, std::int64_t out_size, std::int64_t in_size) {
+  if (st[0] != out_size) return -1;
+  if (st[1] == in_size && st[2] == in_size) return kBothContiguous;
+  if (st[1] == in_size && st[2] == 0) return kScalarB;
+  if (st[1] == 0 && st[2] == in_size) return kScalarA;
+  return -1;
+}
+
+// kernel(kinds, a, b, out, n) on the run itself when contiguous_kinds takes it, else on
+// buffered chunks (NOTE: [Buffered strided runs]).
+template <class T, class R, class Kernel>
+void contiguous_or_buffered(char* const* p, const std::int64_t* st, std::int64_t n, Kernel&& kernel) {
+  if (const int kinds = contiguous_kinds(st, sizeof(R), sizeof(T)); kinds >= 0)
+    return kernel(kinds, reinterpret_cast<const T*>(p[1]), reinterpret_cast<const T*>(p[2]), reinterpret_cast<R*>(p[0]), n);
+  buffered_binary<T, R>(p, st, n, kernel);
+}
+
 // The integer_division.cpp code for Op on T, or -1 when it has none.
 template <class Op, class T>
 constexpr int integer_division_code() {
@@ -167,75 +186,52 @@ void binary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
   const T* a = reinterpret_cast<const T*>(p[1]);
   const T* b = reinterpret_cast<const T*>(p[2]);
   constexpr std::int64_t so = sizeof(R), si = sizeof(T);
+  [[maybe_unused]] const int kinds = n >= kArithKernelMin ? contiguous_kinds(st, so, si) : -1;
   if constexpr (std::is_same_v<R, bool> && compare_code<Op>() >= 0 && !std::is_void_v<KernelElementType<T>>) {
     using K = KernelElementType<T>;
-    const K* ka = reinterpret_cast<const K*>(a);
-    const K* kb = reinterpret_cast<const K*>(b);
-    if (st[0] == so && n >= kArithKernelMin) {
-      if (st[1] == si && st[2] == si) return simd_compare(compare_code<Op>(), kBothContiguous, ka, kb, out, n);
-      if (st[1] == si && st[2] == 0) return simd_compare(compare_code<Op>(), kScalarB, ka, kb, out, n);
-      if (st[1] == 0 && st[2] == si) return simd_compare(compare_code<Op>(), kScalarA, ka, kb, out, n);
-    }
+    if (kinds >= 0)
+      return simd_compare(compare_code<Op>(), kinds, reinterpret_cast<const K*>(a), reinterpret_cast<const K*>(b), out, n);
   }
   if constexpr (std::is_same_v<T, R> && has_simd_arith<Op, T>()) {
-    if (st[0] == so && n >= kArithKernelMin) {
-      if (st[1] == si && st[2] == si) return simd_arith(arith_code<Op>(), kBothContiguous, a, b, out, n);
-      if (st[1] == si && st[2] == 0) return simd_arith(arith_code<Op>(), kScalarB, a, b, out, n);
-      if (st[1] == 0 && st[2] == si) return simd_arith(arith_code<Op>(), kScalarA, a, b, out, n);
-    }
+    if (kinds >= 0) return simd_arith(arith_code<Op>(), kinds, a, b, out, n);
     if (kBuffersStridedRuns<Op> && n >= kArithKernelMin)  // NOTE: [Buffered strided runs]
-      return buffered_binary<T, R>(p, st, n, [](int kinds, const T* x, const T* y, R* o, std::int64_t m) {
-        simd_arith(arith_code<Op>(), kinds, x, y, o, m);
+      return buffered_binary<T, R>(p, st, n, [](int k, const T* x, const T* y, R* o, std::int64_t m) {
+        simd_arith(arith_code<Op>(), k, x, y, o, m);
       });
   }
   if constexpr (std::is_same_v<T, R> && integer_division_code<Op, T>() >= 0) {  // NOTE: [Integer division through floats]
-    constexpr int code = integer_division_code<Op, T>();
-    if (n >= kArithKernelMin) {
-      if (st[0] == so) {
-        if (st[1] == si && st[2] == si) return simd_integer_division(code, kBothContiguous, a, b, out, n);
-        if (st[1] == si && st[2] == 0) return simd_integer_division(code, kScalarB, a, b, out, n);
-        if (st[1] == 0 && st[2] == si) return simd_integer_division(code, kScalarA, a, b, out, n);
-      }
-      return buffered_binary<T, R>(p, st, n, [](int kinds, const T* x, const T* y, R* o, std::int64_t m) {
-        simd_integer_division(code, kinds, x, y, o, m);
+    if (n >= kArithKernelMin)
+      return contiguous_or_buffered<T, R>(p, st, n, [](int k, const T* x, const T* y, R* o, std::int64_t m) {
+        simd_integer_division(integer_division_code<Op, T>(), k, x, y, o, m);
       });
-    }
   }
   if constexpr (std::is_same_v<Op, Power> && std::is_same_v<T, R> &&
                 (std::is_same_v<T, float> || std::is_same_v<T, std::int32_t> || std::is_same_v<T, std::uint8_t>)) {
     // NOTE: [Vectorised float32 power] and [Vectorised integer power]; strided runs
     // buffered at every length, so that the results do not depend on the layout.
-    if (st[0] == so) {
-      if (st[1] == si && st[2] == si) return simd_power(kBothContiguous, a, b, out, n);
-      if (st[1] == si && st[2] == 0) return simd_power(kScalarB, a, b, out, n);
-      if (st[1] == 0 && st[2] == si) return simd_power(kScalarA, a, b, out, n);
-    }
-    return buffered_binary<T, R>(p, st, n, [](int kinds, const T* x, const T* y, R* o, std::int64_t m) {
-      simd_power(kinds, x, y, o, m);
+    return contiguous_or_buffered<T, R>(p, st, n, [](int k, const T* x, const T* y, R* o, std::int64_t m) {
+      simd_power(k, x, y, o, m);
     });
   }
   if constexpr (kHasTargetBinaryLoop<Op, T, R>) {  // NOTE: [Per-target plain loops]
-    if (st[0] == so && n >= kArithKernelMin) {
-      if (st[1] == si && st[2] == si) return target_binary_loop<Op, T, R>(kBothContiguous, a, b, out, n);
-      if (st[1] == si && st[2] == 0) return target_binary_loop<Op, T, R>(kScalarB, a, b, out, n);
-      if (st[1] == 0 && st[2] == si) return target_binary_loop<Op, T, R>(kScalarA, a, b, out, n);
-    }
+    if (kinds >= 0) return target_binary_loop<Op, T, R>(kinds, a, b, out, n);
   }
-  if (st[0] == so) {
-    if (st[1] == si && st[2] == si) {
+  switch (contiguous_kinds(st, so, si)) {
+    case kBothContiguous:
       for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i], b[i]);
       return;
-    }
-    if (st[1] == si && st[2] == 0) {
+    case kScalarB: {
       const T bv = *b;
       for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(a[i], bv);
       return;
     }
-    if (st[1] == 0 && st[2] == si) {
+    case kScalarA: {
       const T av = *a;
       for (std::int64_t i = 0; i < n; ++i) out[i] = Op::apply(av, b[i]);
       return;
     }
+    default:
+      break;
   }
   char* o = p[0];
   const char* x = p[1];
