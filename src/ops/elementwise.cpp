@@ -535,10 +535,11 @@ namespace {
 Array where_impl(const Array& cond, const Operand& x, const Operand& y) {
   const Shape shape = broadcast_shapes({cond.shape(), x.shape(), y.shape()}, "where");
   const DType t = common_dtype(x, y);
-  const Array c = cond.dtype() == DType::Bool ? cond : cond.astype(DType::Bool);
-  const Array xv = as_dtype(x, t, "where");
-  const Array yv = as_dtype(y, t, "where");
   Array out(shape, t);
+  // NOTE: [Transposed inputs copied first]
+  const Array c = in_output_order(cond.dtype() == DType::Bool ? cond : cond.astype(DType::Bool), out);
+  const Array xv = in_output_order(as_dtype(x, t, "where"), out);
+  const Array yv = in_output_order(as_dtype(y, t, "where"), out);
   const Array* ops[4] = {&out, &c, &xv, &yv};
   const auto plan = make_loop_plan(shape, std::span<const Array* const>(ops, 4));
   visit_dtype(t, [&](auto tag) {
@@ -564,8 +565,9 @@ Array clip(const Array& a, Scalar lo, Scalar hi) {
   // Floats in one pass (the bounds rounded to t, as maximum and minimum round a weak
   // scalar): the same selections as the two operations, without the temporary.
   Array out(av.shape(), t);
-  const Array* ops[2] = {&out, &av};
-  const auto plan = make_loop_plan(av.shape(), std::span<const Array* const>(ops, 2));
+  const Array in = in_output_order(av, out);  // NOTE: [Transposed inputs copied first]
+  const Array* ops[2] = {&out, &in};
+  const auto plan = make_loop_plan(in.shape(), std::span<const Array* const>(ops, 2));
   visit_float(t, [&](auto tag) {
     using T = decltype(tag);
     const T l = static_cast<T>(lo.as_double()), h = static_cast<T>(hi.as_double());  // as Array::fill

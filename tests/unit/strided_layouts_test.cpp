@@ -156,6 +156,12 @@ TEST(StridedLayouts, TransposedInputsGiveTheContiguousResults) {
           lina_test::expect_same_bits(lina::exp(at), lina::exp(atc), what + " exp(a.T)");
           lina_test::expect_same_bits(lina::maximum(at, b), lina::maximum(atc, b), what + " maximum(a.T, b)");
         }
+        // where and clip copy transposed inputs (the condition too) as the operations do.
+        const Array cond_t = lina::greater(a, 0).T();
+        lina_test::expect_same_bits(lina::where(cond_t, at, b), lina::where(cond_t.copy(), atc, b), what + " where");
+        lina_test::expect_same_bits(lina::where(lina::less(b, 1), b, at), lina::where(lina::less(b, 1), b, atc),
+                                    what + " where(c, b, a.T)");
+        lina_test::expect_same_bits(lina::clip(at, -1, 2), lina::clip(atc, -1, 2), what + " clip");
         // Into an existing C-order output, and into an F-order one (the transpose of a
         // C-order array), where a.T is read along its rows.
         Array out = lina::empty({rows, cols}, t);
