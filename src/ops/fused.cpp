@@ -14,28 +14,13 @@
 #include "kernels/elementwise_loops.hpp"
 #include "kernels/reduce_loops.hpp"
 #include "lina/core/errors.hpp"
+#include "ops/operands.hpp"
 
 namespace lina {
 
 namespace {
 
 namespace k = kernels;
-
-bool same_kind(DType from, DType to) {
-  if (from == to || from == DType::Bool) return true;
-  if (to == DType::Bool) return false;
-  if (is_floating(from)) return is_floating(to);
-  if (from == DType::UInt8) return true;
-  return to != DType::UInt8;
-}
-
-// An input that shares memory with out but is not the very same view is copied first,
-// so that writing out cannot change what is still to be read.
-Array unalias(const Array& in, const Array& out) {
-  const bool same = in.raw_data() == out.raw_data() && in.shape() == out.shape() &&
-                    in.strides() == out.strides() && in.dtype() == out.dtype();
-  return in.shares_memory_with(out) && !same && in.size() > 0 ? in.copy() : in;
-}
 
 // Runs functor Op over the operands (2 or 3 arrays) into a new array or `out`.
 template <class Op, std::size_t kArity>
@@ -48,18 +33,19 @@ Array& run_fused(const char* op, const std::array<const Array*, kArity>& in, Arr
   }
   Shape shape = broadcast_shapes(shapes, op);
   if (out) {
-    if (!same_kind(t, out->dtype()))
+    if (!detail::can_cast_same_kind(t, out->dtype()))
       throw TypeError(std::string(op) + ": cannot cast the result from " + dtype_name(t) + " to the output's " +
                       dtype_name(out->dtype()) + " with casting rule 'same_kind'");
     shape = detail::out_iteration_shape(op, out->shape(), shape);
   }
+  Array* target = out && out->dtype() == t ? out : &holder;
+  if (target == &holder) holder = Array(shape, t);
   std::array<Array, kArity> v;
   for (std::size_t i = 0; i < kArity; ++i) {
     v[i] = in[i]->dtype() == t ? *in[i] : in[i]->astype(t);
-    if (out) v[i] = unalias(v[i], *out);
+    if (out) v[i] = detail::unalias(v[i], *out);
+    v[i] = detail::in_output_order(v[i], *target);  // NOTE: [Transposed inputs copied first]
   }
-  Array* target = out && out->dtype() == t ? out : &holder;
-  if (target == &holder) holder = Array(shape, t);
   std::array<const Array*, kArity + 1> ops{target};
   for (std::size_t i = 0; i < kArity; ++i) ops[i + 1] = &v[i];
   const auto plan = detail::make_loop_plan(shape, std::span<const Array* const>(ops.data(), ops.size()));

@@ -162,6 +162,9 @@ TEST(StridedLayouts, TransposedInputsGiveTheContiguousResults) {
         lina_test::expect_same_bits(lina::where(lina::less(b, 1), b, at), lina::where(lina::less(b, 1), b, atc),
                                     what + " where(c, b, a.T)");
         lina_test::expect_same_bits(lina::clip(at, -1, 2), lina::clip(atc, -1, 2), what + " clip");
+        // So do the fused functions.
+        lina_test::expect_same_bits(lina::multiply_add(at, b, at), lina::multiply_add(atc, b, atc), what + " a.T * b + a.T");
+        lina_test::expect_same_bits(lina::add_relu(at, b), lina::add_relu(atc, b), what + " relu(a.T + b)");
         // Into an existing C-order output, and into an F-order one (the transpose of a
         // C-order array), where a.T is read along its rows.
         Array out = lina::empty({rows, cols}, t);
