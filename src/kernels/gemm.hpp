@@ -31,10 +31,10 @@ void gemm_direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const
 // gemm_batch's direct loop: needs m, n, k > 0 and b.cs == c.cs == 1.
 void gemm_direct_batch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a,
                        std::int64_t a_step, MatrixRef<const float> b, std::int64_t b_step, MatrixRef<float> c,
-                       std::int64_t c_step);
+                       std::int64_t c_step, bool stream_c);
 void gemm_direct_batch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
                        std::int64_t a_step, MatrixRef<const double> b, std::int64_t b_step, MatrixRef<double> c,
-                       std::int64_t c_step);
+                       std::int64_t c_step, bool stream_c);
 void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a, MatrixRef<const float> b,
                  MatrixRef<float> c, int nthreads);
 void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
@@ -45,12 +45,14 @@ void gemm_packed(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const
 // calling thread. C_i must not overlap A_j or B_j. Small products run the direct kernel
 // in one loop inside the dispatched target (NOTE: [Batched direct products]); the
 // others, and operands whose B or C rows are not contiguous, go through gemm one by one.
+// `stream_c`: write C with streaming stores where the direct loop can (NOTE: [Streamed
+// batch outputs] in gemm_direct.cpp); the caller fences nothing, the loop does.
 void gemm_batch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a,
                 std::int64_t a_step, MatrixRef<const float> b, std::int64_t b_step, MatrixRef<float> c,
-                std::int64_t c_step);
+                std::int64_t c_step, bool stream_c = false);
 void gemm_batch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
                 std::int64_t a_step, MatrixRef<const double> b, std::int64_t b_step, MatrixRef<double> c,
-                std::int64_t c_step);
+                std::int64_t c_step, bool stream_c = false);
 
 // y (m) = A (m x k) x, x and y `incx` and `incy` elements apart (NOTE: [GEMV]); gemm
 // sends products with one row or one column here.

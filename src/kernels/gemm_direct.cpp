@@ -39,7 +39,7 @@ namespace hn = hwy::HWY_NAMESPACE;
 // Sizeless vectors (SVE, RVV) cannot be held in arrays; these targets take the plain loop.
 template <class T>
 void Direct(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs,
-            const T* b, std::int64_t ldb, T* c, std::int64_t ldc, bool accumulate) {
+            const T* b, std::int64_t ldb, T* c, std::int64_t ldc, bool accumulate, bool /*stream*/ = false) {
   for (std::int64_t i = 0; i < m; ++i)
     for (std::int64_t j = 0; j < n; ++j) {
       T s = 0;
@@ -64,7 +64,7 @@ constexpr int kRows = kManyRegisters ? (NV == 1 ? 8 : (NV == 2 ? 12 : 6)) : (NV 
 template <class T, int R, int NV, bool kPrefetchA = false>
 HWY_NOINLINE void Tile(std::int64_t k, const T* HWY_RESTRICT a, std::int64_t ars, std::int64_t acs,
                        const T* HWY_RESTRICT b, std::int64_t ldb, T* HWY_RESTRICT c, std::int64_t ldc,
-                       bool accumulate, const char* pf = nullptr, const char* pf_end = nullptr) {
+                       bool accumulate, bool stream, const char* pf = nullptr, const char* pf_end = nullptr) {
   const hn::ScalableTag<T> d;
   using V = decltype(hn::Zero(d));
   const std::size_t lanes = hn::Lanes(d);
@@ -91,17 +91,20 @@ HWY_NOINLINE void Tile(std::int64_t k, const T* HWY_RESTRICT a, std::int64_t ars
   for (int r = 0; r < R; ++r)
     for (int v = 0; v < NV; ++v) {
       T* dst = c + r * ldc + v * lanes;
-      hn::StoreU(accumulate ? hn::Add(acc[r][v], hn::LoadU(d, dst)) : acc[r][v], d, dst);
+      if (stream)
+        hn::Stream(acc[r][v], d, dst);
+      else
+        hn::StoreU(accumulate ? hn::Add(acc[r][v], hn::LoadU(d, dst)) : acc[r][v], d, dst);
     }
 }
 
 using TileFn = void (*)(std::int64_t, const void*, std::int64_t, std::int64_t, const void*, std::int64_t, void*,
-                       std::int64_t, bool);
+                       std::int64_t, bool, bool);
 template <class T, int R, int NV>
 void TileErased(std::int64_t k, const void* a, std::int64_t ars, std::int64_t acs, const void* b, std::int64_t ldb,
-                void* c, std::int64_t ldc, bool accumulate) {
+                void* c, std::int64_t ldc, bool accumulate, bool stream) {
   Tile<T, R, NV>(k, static_cast<const T*>(a), ars, acs, static_cast<const T*>(b), ldb, static_cast<T*>(c), ldc,
-                 accumulate);
+                 accumulate, stream);
 }
 // kTiles<T, NV, R>[r] computes an r-row tile, r < R (the last rows of a column block).
 template <class T, int NV, std::size_t... r>
@@ -124,43 +127,44 @@ constexpr auto MakeTiles(std::index_sequence<0, r...>) {
 // prefetch].
 template <class T, int NV>
 void RowBlocks(std::int64_t m, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs, const T* b,
-               std::int64_t ldb, T* c, std::int64_t ldc, bool acc, bool prefetch_a = false) {
+               std::int64_t ldb, T* c, std::int64_t ldc, bool acc, bool stream, bool prefetch_a = false) {
   constexpr int R = kRows<NV>;
   static constexpr auto kTiles = MakeTiles<T, NV>(std::make_index_sequence<R>());
   std::int64_t i = 0;
   if constexpr (NV == kMaxNV) {
     if (prefetch_a && acs == 1 && ars == k && m >= R) {
-      Tile<T, R, NV, true>(k, a, ars, acs, b, ldb, c, ldc, acc, reinterpret_cast<const char*>(a),
+      Tile<T, R, NV, true>(k, a, ars, acs, b, ldb, c, ldc, acc, stream, reinterpret_cast<const char*>(a),
                            reinterpret_cast<const char*>(a + m * k));
       i = R;
     }
   } else {
     (void)prefetch_a;
   }
-  for (; i + R <= m; i += R) Tile<T, R, NV>(k, a + i * ars, ars, acs, b, ldb, c + i * ldc, ldc, acc);
-  if (i < m) kTiles[static_cast<std::size_t>(m - i)](k, a + i * ars, ars, acs, b, ldb, c + i * ldc, ldc, acc);
+  for (; i + R <= m; i += R) Tile<T, R, NV>(k, a + i * ars, ars, acs, b, ldb, c + i * ldc, ldc, acc, stream);
+  if (i < m) kTiles[static_cast<std::size_t>(m - i)](k, a + i * ars, ars, acs, b, ldb, c + i * ldc, ldc, acc, stream);
 }
 
 template <class T>
 void ColumnBlock(int nv, std::int64_t m, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs, const T* b,
-                 std::int64_t ldb, T* c, std::int64_t ldc, bool acc, bool prefetch_a = false) {
-  if (nv == 1) return RowBlocks<T, 1>(m, k, a, ars, acs, b, ldb, c, ldc, acc, prefetch_a);
-  if (nv == 2) return RowBlocks<T, 2>(m, k, a, ars, acs, b, ldb, c, ldc, acc, prefetch_a);
-  if constexpr (kMaxNV >= 4) return RowBlocks<T, 4>(m, k, a, ars, acs, b, ldb, c, ldc, acc, prefetch_a);
+                 std::int64_t ldb, T* c, std::int64_t ldc, bool acc, bool stream, bool prefetch_a = false) {
+  if (nv == 1) return RowBlocks<T, 1>(m, k, a, ars, acs, b, ldb, c, ldc, acc, stream, prefetch_a);
+  if (nv == 2) return RowBlocks<T, 2>(m, k, a, ars, acs, b, ldb, c, ldc, acc, stream, prefetch_a);
+  if constexpr (kMaxNV >= 4) return RowBlocks<T, 4>(m, k, a, ars, acs, b, ldb, c, ldc, acc, stream, prefetch_a);
 }
 
 template <class T>
 void Direct(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs,
-            const T* b, std::int64_t ldb, T* c, std::int64_t ldc, bool acc) {
+            const T* b, std::int64_t ldb, T* c, std::int64_t ldc, bool acc, bool stream = false) {
   const std::int64_t lanes = static_cast<std::int64_t>(hn::Lanes(hn::ScalableTag<T>()));
   const std::int64_t wide = kMaxNV * lanes;
   std::int64_t j = 0;
-  for (; j + wide <= n; j += wide) ColumnBlock<T>(kMaxNV, m, k, a, ars, acs, b + j, ldb, c + j, ldc, acc, j == 0);
+  for (; j + wide <= n; j += wide)
+    ColumnBlock<T>(kMaxNV, m, k, a, ars, acs, b + j, ldb, c + j, ldc, acc, stream, j == 0);
   const std::int64_t rest = n - j;
   if (rest == 0) return;
   const int nv = rest <= lanes ? 1 : (rest <= 2 * lanes ? 2 : kMaxNV);
   const std::int64_t w = nv * lanes;
-  if (rest == w) return ColumnBlock<T>(nv, m, k, a, ars, acs, b + j, ldb, c + j, ldc, acc);
+  if (rest == w) return ColumnBlock<T>(nv, m, k, a, ars, acs, b + j, ldb, c + j, ldc, acc, stream);
   // The ragged last block: full vectors on zero-padded copies of B's and C's columns.
   thread_local std::vector<T> bpad, cpad;
   bpad.resize(static_cast<std::size_t>(k * w));
@@ -169,7 +173,7 @@ void Direct(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int
     std::copy_n(b + p * ldb + j, rest, bpad.data() + p * w);
     std::fill_n(bpad.data() + p * w + rest, w - rest, T(0));
   }
-  ColumnBlock<T>(nv, m, k, a, ars, acs, bpad.data(), w, cpad.data(), w, false);
+  ColumnBlock<T>(nv, m, k, a, ars, acs, bpad.data(), w, cpad.data(), w, false, false);
   for (std::int64_t i = 0; i < m; ++i)
     for (std::int64_t q = 0; q < rest; ++q) {
       T& dst = c[i * ldc + j + q];
@@ -205,6 +209,21 @@ void DirectF64(std::int64_t m, std::int64_t n, std::int64_t k, const double* a, 
   Blocked<double>(m, n, k, a, ars, acs, b, ldb, c, ldc);
 }
 
+// NOTE: [Streamed batch outputs]
+// A batch of products with a short inner dimension does little arithmetic per byte
+// (16 x 16 x 16 float32: 2.7 flops per byte of A, B and C), so a large batch runs at the
+// memory's speed, and plain stores first read each line of C they write. With
+// `stream_c` the tiles write C with streaming stores instead (Tile's `stream`), and the
+// loop ends with a fence. matmul asks for it on batches with k <= 32 whose output is at
+// least 1 MiB (kBatchStreamMaxK, kBatchStreamBytes in ops/linalg.cpp). Measured with
+// matmul into an existing array, GFLOP/s, plain -> streamed (one thread pinned; two):
+//   10,000 x 16x16: 84-113 -> 94-132; 170-212 -> 201-278
+//    1,250 x 16x16: 112-122 -> 145-146; 155-163 -> 253
+//    2,000 x 32x32: 147-150 -> 150-159; 335-338 -> 352-377
+//    1,000 x 64x64: 154-184 -> 151-170; 331-363 -> 323-350 (so not for k = 64)
+// Even the 1,250-product batch, whose 1.25 MB of C would fit the L3, gains: its C
+// does not stay in L2, and each line of it was read back before being written.
+
 // NOTE: [Batched direct products]
 // A batch of small products (the MLP case: 10,000 16 x 16 or 1,000 64 x 64) spent as
 // much time reaching the kernel as in it: a 16 x 16 float32 product is 256 vector FMAs,
@@ -214,19 +233,29 @@ void DirectF64(std::int64_t m, std::int64_t n, std::int64_t k, const double* a, 
 template <class T>
 void DirectBatch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int64_t ars,
                  std::int64_t acs, std::int64_t a_step, const T* b, std::int64_t ldb, std::int64_t b_step, T* c,
-                 std::int64_t ldc, std::int64_t c_step) {
+                 std::int64_t ldc, std::int64_t c_step, bool stream_c) {
+  // Streaming needs vector-aligned rows of C, and one KC slice (later slices read C back).
+  const auto vec = static_cast<std::int64_t>(hn::Lanes(hn::ScalableTag<T>()) * sizeof(T));
+  const auto item = static_cast<std::int64_t>(sizeof(T));
+  if (stream_c && k <= kDirectKC && reinterpret_cast<std::uintptr_t>(c) % static_cast<std::uintptr_t>(vec) == 0 &&
+      (ldc * item) % vec == 0 && (c_step * item) % vec == 0) {
+    for (std::int64_t i = 0; i < count; ++i)
+      Direct<T>(m, n, k, a + i * a_step, ars, acs, b + i * b_step, ldb, c + i * c_step, ldc, false, true);
+    hwy::FlushStream();  // visible to other threads once the caller's parallel loop returns
+    return;
+  }
   for (std::int64_t i = 0; i < count; ++i)
     Blocked<T>(m, n, k, a + i * a_step, ars, acs, b + i * b_step, ldb, c + i * c_step, ldc);
 }
 void DirectBatchF32(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, const float* a,
                     std::int64_t ars, std::int64_t acs, std::int64_t a_step, const float* b, std::int64_t ldb,
-                    std::int64_t b_step, float* c, std::int64_t ldc, std::int64_t c_step) {
-  DirectBatch<float>(count, m, n, k, a, ars, acs, a_step, b, ldb, b_step, c, ldc, c_step);
+                    std::int64_t b_step, float* c, std::int64_t ldc, std::int64_t c_step, bool stream_c) {
+  DirectBatch<float>(count, m, n, k, a, ars, acs, a_step, b, ldb, b_step, c, ldc, c_step, stream_c);
 }
 void DirectBatchF64(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, const double* a,
                     std::int64_t ars, std::int64_t acs, std::int64_t a_step, const double* b, std::int64_t ldb,
-                    std::int64_t b_step, double* c, std::int64_t ldc, std::int64_t c_step) {
-  DirectBatch<double>(count, m, n, k, a, ars, acs, a_step, b, ldb, b_step, c, ldc, c_step);
+                    std::int64_t b_step, double* c, std::int64_t ldc, std::int64_t c_step, bool stream_c) {
+  DirectBatch<double>(count, m, n, k, a, ars, acs, a_step, b, ldb, b_step, c, ldc, c_step, stream_c);
 }
 
 }  // namespace lina::kernels::HWY_NAMESPACE
@@ -296,15 +325,15 @@ void direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a
 
 void gemm_direct_batch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a,
                        std::int64_t a_step, MatrixRef<const float> b, std::int64_t b_step, MatrixRef<float> c,
-                       std::int64_t c_step) {
+                       std::int64_t c_step, bool stream_c) {
   HWY_DYNAMIC_DISPATCH(DirectBatchF32)(count, m, n, k, a.data, a.rs, a.cs, a_step, b.data, b.rs, b_step, c.data, c.rs,
-                                       c_step);
+                                       c_step, stream_c);
 }
 void gemm_direct_batch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
                        std::int64_t a_step, MatrixRef<const double> b, std::int64_t b_step, MatrixRef<double> c,
-                       std::int64_t c_step) {
+                       std::int64_t c_step, bool stream_c) {
   HWY_DYNAMIC_DISPATCH(DirectBatchF64)(count, m, n, k, a.data, a.rs, a.cs, a_step, b.data, b.rs, b_step, c.data, c.rs,
-                                       c_step);
+                                       c_step, stream_c);
 }
 
 void gemm_direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a, MatrixRef<const float> b,

@@ -245,10 +245,11 @@ namespace {
 // rows contiguous and k > 0; products with one row or one column are GEMVs.
 template <class T>
 void batch_impl(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a,
-                std::int64_t a_step, MatrixRef<const T> b, std::int64_t b_step, MatrixRef<T> c, std::int64_t c_step) {
+                std::int64_t a_step, MatrixRef<const T> b, std::int64_t b_step, MatrixRef<T> c, std::int64_t c_step,
+                bool stream_c) {
   if (count <= 0 || m == 0 || n == 0) return;
   if (m > 1 && n > 1 && k > 0 && b.cs == 1 && c.cs == 1 && use_direct(m, n, k))
-    return gemm_direct_batch(count, m, n, k, a, a_step, b, b_step, c, c_step);
+    return gemm_direct_batch(count, m, n, k, a, a_step, b, b_step, c, c_step, stream_c);
   for (std::int64_t i = 0; i < count; ++i)
     gemm_impl(m, n, k, MatrixRef<const T>{a.data + i * a_step, a.rs, a.cs},
               MatrixRef<const T>{b.data + i * b_step, b.rs, b.cs}, MatrixRef<T>{c.data + i * c_step, c.rs, c.cs},
@@ -259,13 +260,13 @@ void batch_impl(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t
 
 void gemm_batch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const float> a,
                 std::int64_t a_step, MatrixRef<const float> b, std::int64_t b_step, MatrixRef<float> c,
-                std::int64_t c_step) {
-  batch_impl(count, m, n, k, a, a_step, b, b_step, c, c_step);
+                std::int64_t c_step, bool stream_c) {
+  batch_impl(count, m, n, k, a, a_step, b, b_step, c, c_step, stream_c);
 }
 void gemm_batch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const double> a,
                 std::int64_t a_step, MatrixRef<const double> b, std::int64_t b_step, MatrixRef<double> c,
-                std::int64_t c_step) {
-  batch_impl(count, m, n, k, a, a_step, b, b_step, c, c_step);
+                std::int64_t c_step, bool stream_c) {
+  batch_impl(count, m, n, k, a, a_step, b, b_step, c, c_step, stream_c);
 }
 
 GemmBlocking gemm_blocking_float() {

@@ -23,6 +23,10 @@ namespace {
 // otherwise ran on one thread. Below kBatchThreadFlops in all, one thread is faster.
 constexpr std::int64_t kBatchThreadFlops = std::int64_t{1} << 16;
 constexpr std::int64_t kGemmThreadFlops = std::int64_t{1} << 21;
+// Batches whose C is written with streaming stores: NOTE: [Streamed batch outputs] in
+// kernels/gemm_direct.cpp.
+constexpr std::int64_t kBatchStreamMaxK = 32;
+constexpr std::int64_t kBatchStreamBytes = std::int64_t{1} << 20;
 
 // C (m x n, contiguous rows) = A * B for one matrix, any dtype.
 template <class T>
@@ -112,13 +116,14 @@ Array batched_matmul(const Array& a2, const Array& b2, DType t, Array* into = nu
     // products]).
     std::int64_t astep = 0, bstep = 0;
     const bool flat = batch_step(av.strides(), batch, isz, astep) && batch_step(bv.strides(), batch, isz, bstep);
+    const bool stream_c = k <= kBatchStreamMaxK && nbatch * m * n * isz >= kBatchStreamBytes;
     auto products = [&](std::int64_t lo, std::int64_t hi) {
       if constexpr (std::is_floating_point_v<T>) {
         if (flat) {
           const T* a0 = reinterpret_cast<const T*>(abase);
           const T* b0 = reinterpret_cast<const T*>(bbase);
           kernels::gemm_batch(hi - lo, m, n, k, {a0 + lo * astep, ars, acs}, astep, {b0 + lo * bstep, brs, bcs}, bstep,
-                              {cbase + lo * m * n, n, 1}, m * n);
+                              {cbase + lo * m * n, n, 1}, m * n, stream_c);
           return;
         }
       }

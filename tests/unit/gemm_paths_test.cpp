@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <random>
 #include <set>
@@ -220,6 +221,18 @@ void check_gemm_batch() {
         const MatrixRef<const T> br{b.data(), n * bcs, bcs};
         std::vector<T> c(static_cast<std::size_t>(count * m * n), std::numeric_limits<T>::quiet_NaN());
         lina::kernels::gemm_batch(count, m, n, k, a_last, a_step, br, b_step, MatrixRef<T>{c.data(), n, 1}, m * n);
+        // The same batch with streaming stores into C (NOTE: [Streamed batch outputs]):
+        // rows padded to 64 bytes and a 64-byte-aligned start, so every product streams.
+        const std::int64_t ldc = (n + 63) / 64 * 64, c_step = m * ldc;
+        std::vector<T> streamed_buffer(static_cast<std::size_t>(count * c_step + 64), std::numeric_limits<T>::quiet_NaN());
+        T* streamed = streamed_buffer.data();
+        while (reinterpret_cast<std::uintptr_t>(streamed) % 64 != 0) ++streamed;
+        lina::kernels::gemm_batch(count, m, n, k, a_last, a_step, br, b_step, MatrixRef<T>{streamed, ldc, 1}, c_step,
+                                  true);
+        for (std::int64_t i = 0; i < count; ++i)
+          for (std::int64_t q = 0; q < m * n; ++q)
+            ASSERT_EQ(streamed[i * c_step + q / n * ldc + q % n], c[static_cast<std::size_t>(i * m * n + q)])
+                << "streamed gemm_batch product " << i << " m=" << m << " n=" << n << " k=" << k << " element " << q;
         for (std::int64_t i = 0; i < count; ++i) {
           std::vector<T> one(static_cast<std::size_t>(m * n), T(7));
           const MatrixRef<const T> ai{a_last.data + i * a_step, ar.rs, ar.cs};
@@ -286,6 +299,19 @@ TEST(GemmPaths, BatchedMatmulStepsEqualTwoDimensionalProducts) {
           }
         }
       }
+    // Batches big enough (C >= 1 MiB, k <= 32) that matmul writes C with streaming stores
+    // (NOTE: [Streamed batch outputs]), into a new array and into an out= view.
+    for (lina::DType t : {lina::float32, lina::float64}) {
+      const lina::Array a = g.uniform(-1, 1, {1100, 16, 24}, t), b = g.uniform(-1, 1, {1100, 24, 16}, t);
+      const lina::Array c = lina::matmul(a, b);
+      lina::Array out = lina::full({1100, 16, 16}, 7.0, t);
+      lina::matmul(a, b, out);
+      for (std::int64_t i = 0; i < 1100; ++i) {
+        const lina::Array want = lina::matmul(a[i], b[i]);
+        ASSERT_TRUE(lina::array_equal(c[i], want)) << "streamed batch product " << i << " threads " << threads;
+        ASSERT_TRUE(lina::array_equal(out[i], want)) << "streamed out= product " << i << " threads " << threads;
+      }
+    }
   }
   lina::set_num_threads(saved);
 }
