@@ -221,8 +221,8 @@ void DirectF64(std::int64_t m, std::int64_t n, std::int64_t k, const double* a, 
 //    1,250 x 16x16: 112-122 -> 145-146; 155-163 -> 253
 //    2,000 x 32x32: 147-150 -> 150-159; 335-338 -> 352-377
 //    1,000 x 64x64: 154-184 -> 151-170; 331-363 -> 323-350 (so not for k = 64)
-// Even the 1,250-product batch, whose 1.25 MB of C would fit the L3, gains: its C
-// does not stay in L2, and each line of it was read back before being written.
+// Even the 1,250-product batch (1.25 MB of C, which the L3 would hold) gains: C does not
+// fit in L2, so plain stores fetched every line of it from L3 or memory first.
 
 // NOTE: [Batched direct products]
 // A batch of small products (the MLP case: 10,000 16 x 16 or 1,000 64 x 64) spent as
