@@ -11,6 +11,7 @@
 #include "lina/ops/elementwise.hpp"
 #include "lina/ops/reduction.hpp"
 #include "lina/ops/shape_ops.hpp"
+#include "ops/operands.hpp"
 
 
 namespace lina {
@@ -244,7 +245,7 @@ Array& matmul(const Array& a, const Array& b, Array& out) {
                      shape_str_compact(a.shape()) + " and " + shape_str_compact(b.shape()) + " has shape " +
                      shape_str_compact(c.shape()) + "; the output must have that shape, or extra or larger batch "
                      "dimensions that it broadcasts to");
-  if (c.dtype() != out.dtype() && !(is_floating(out.dtype()) || (is_integer(out.dtype()) && !is_floating(c.dtype()))))
+  if (!detail::can_cast_same_kind(c.dtype(), out.dtype()))
     throw TypeError(std::string("matmul: cannot cast the result from ") + dtype_name(c.dtype()) + " to the output's " +
                     dtype_name(out.dtype()) + " with casting rule 'same_kind'");
   out.assign(c);
