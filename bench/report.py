@@ -8,6 +8,8 @@ every round's own ratio, so that the spread is in view."""
 import json
 import sys
 
+if len(sys.argv) < 3 or any(a.startswith("-") for a in sys.argv[1:]):
+    sys.exit("usage: report.py RESULTS_JSON ROUND1.jsonl [ROUND2.jsonl ...]")
 rounds = []
 for path in sys.argv[2:]:
     rounds.append([json.loads(line) for line in open(path) if line.strip().startswith("{")])
