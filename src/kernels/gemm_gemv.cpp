@@ -37,38 +37,6 @@ void DotRows(std::int64_t m, std::int64_t k, const T* HWY_RESTRICT a, std::int64
   const std::int64_t V = static_cast<std::int64_t>(hn::Lanes(d));
   const std::int64_t kv = k / V * V;
   std::int64_t i = 0;
-  // NOTE: [GEMV eight rows]
-  // Eight rows share each load of x where there are eight: each row still sums in the
-  // same order (the same bits as four at a time), and eight streams kept the memory busier
-  // than four. 4096 x 4096 float32 on one thread (CPU 0, AVX-512, median over 30
-  // alternations against Eigen's row-major gemv in one process, three runs): four rows
-  // 0.99-1.04x Eigen, eight 1.04-1.07x, two 0.77-0.82x. Prefetching each row 1 KiB ahead
-  // measured 0.93-1.02x there and lost in the library build; not kept.
-  for (; i + 8 <= m; i += 8) {
-    const T* r[8];
-    for (int q = 0; q < 8; ++q) r[q] = a + (i + q) * lda;
-    auto s0 = hn::Zero(d), s1 = hn::Zero(d), s2 = hn::Zero(d), s3 = hn::Zero(d);
-    auto s4 = hn::Zero(d), s5 = hn::Zero(d), s6 = hn::Zero(d), s7 = hn::Zero(d);
-    for (std::int64_t p = 0; p < kv; p += V) {
-      const auto xv = hn::LoadU(d, x + p);
-      s0 = hn::MulAdd(hn::LoadU(d, r[0] + p), xv, s0);
-      s1 = hn::MulAdd(hn::LoadU(d, r[1] + p), xv, s1);
-      s2 = hn::MulAdd(hn::LoadU(d, r[2] + p), xv, s2);
-      s3 = hn::MulAdd(hn::LoadU(d, r[3] + p), xv, s3);
-      s4 = hn::MulAdd(hn::LoadU(d, r[4] + p), xv, s4);
-      s5 = hn::MulAdd(hn::LoadU(d, r[5] + p), xv, s5);
-      s6 = hn::MulAdd(hn::LoadU(d, r[6] + p), xv, s6);
-      s7 = hn::MulAdd(hn::LoadU(d, r[7] + p), xv, s7);
-    }
-    T t[8] = {hn::GetLane(hn::SumOfLanes(d, s0)), hn::GetLane(hn::SumOfLanes(d, s1)),
-              hn::GetLane(hn::SumOfLanes(d, s2)), hn::GetLane(hn::SumOfLanes(d, s3)),
-              hn::GetLane(hn::SumOfLanes(d, s4)), hn::GetLane(hn::SumOfLanes(d, s5)),
-              hn::GetLane(hn::SumOfLanes(d, s6)), hn::GetLane(hn::SumOfLanes(d, s7))};
-    for (int q = 0; q < 8; ++q) {
-      for (std::int64_t p = kv; p < k; ++p) t[q] += r[q][p] * x[p];
-      y[i + q] = t[q];
-    }
-  }
   for (; i + 4 <= m; i += 4) {
     const T* a0 = a + i * lda;
     const T* a1 = a0 + lda;

@@ -133,9 +133,9 @@ TEST(GemmPaths, EveryPathMatchesTheReferenceAtBlockEdgesDouble) {
 template <class T>
 void check_gemv() {
   std::mt19937 rng(11);
-  // Rows in blocks of 8 and 4 and neither (12 = 8 + 4, 15 = 8 + 4 + 3; NOTE: [GEMV eight
-  // rows]), columns around the vector width, k = 0, and big enough products (m * k >=
-  // 2^17) to run on two threads.
+  // Rows in multiples of 4 and not (the dot form takes four rows at a time), columns
+  // around the vector width, k = 0, and big enough products (m * k >= 2^17) to run on
+  // two threads.
   for (std::int64_t m : {1, 3, 4, 5, 12, 15, 17, 64, 333, 1000})
     for (std::int64_t k : {0, 1, 7, 8, 9, 16, 33, 257, 700}) {
       for (int layout = 0; layout < 8; ++layout) {
