@@ -80,18 +80,20 @@ HWY_INLINE T AddTail(T s, const T* p, std::int64_t from, std::int64_t n) {
   return s;
 }
 
-// The sums of four leaves (each at least 8 long), in four interleaved chains.
-template <class T>
-HWY_INLINE void FourLeafSums(const T* const p[4], const std::int64_t n[4], T sums[4]) {
-  const hn::CappedTag<T, 8> d;
-  auto r0 = hn::LoadU(d, p[0]);
-  auto r1 = hn::LoadU(d, p[1]);
-  auto r2 = hn::LoadU(d, p[2]);
-  auto r3 = hn::LoadU(d, p[3]);
-  std::int64_t common = n[0];
-  for (int k = 1; k < 4; ++k) common = n[k] < common ? n[k] : common;
+// Four interleaved chains over the first `common` elements of the leaves at p[0..3]:
+// r_k starts as the first vector of p[k] and adds the next ones in order. Each step
+// prefetches two lines from `ahead` on. Returns where the chains stopped.
+// Not unrolled: g++ unrolls a fixed-count loop (FullNodeSum's) fully and then schedules
+// each chain's additions one after another, which undoes the interleaving (27 GB/s).
+template <class D, class T = hn::TFromD<D>, class V = hn::Vec<D>>
+HWY_INLINE std::int64_t FourChains(D d, const T* const p[4], std::int64_t common, const char* ahead, V& r0, V& r1,
+                                   V& r2, V& r3) {
+  r0 = hn::LoadU(d, p[0]);
+  r1 = hn::LoadU(d, p[1]);
+  r2 = hn::LoadU(d, p[2]);
+  r3 = hn::LoadU(d, p[3]);
   std::int64_t i = 8;
-  const char* ahead = reinterpret_cast<const char*>(p[3] + n[3]) + 2048;  // the node after next
+#pragma GCC unroll 1
   for (; i + 8 <= common; i += 8) {
     hwy::Prefetch(ahead + i * 16);  // i advances by 8 floats: 2 lines per step
     hwy::Prefetch(ahead + i * 16 + 64);
@@ -100,6 +102,18 @@ HWY_INLINE void FourLeafSums(const T* const p[4], const std::int64_t n[4], T sum
     r2 = hn::Add(r2, hn::LoadU(d, p[2] + i));
     r3 = hn::Add(r3, hn::LoadU(d, p[3] + i));
   }
+  return i;
+}
+
+// The sums of four leaves (each at least 8 long), in four interleaved chains.
+template <class T>
+HWY_INLINE void FourLeafSums(const T* const p[4], const std::int64_t n[4], T sums[4]) {
+  const hn::CappedTag<T, 8> d;
+  hn::Vec<decltype(d)> r0, r1, r2, r3;
+  std::int64_t common = n[0];
+  for (int k = 1; k < 4; ++k) common = n[k] < common ? n[k] : common;
+  const char* ahead = reinterpret_cast<const char*>(p[3] + n[3]) + 2048;  // the node after next
+  const std::int64_t i = FourChains(d, p, common, ahead, r0, r1, r2, r3);
   // Leaves may differ in length (257 = 128 + 64 + 65): each finishes on its own.
   std::int64_t i0 = i, i1 = i, i2 = i, i3 = i;
   for (; i0 + 8 <= n[0]; i0 += 8) r0 = hn::Add(r0, hn::LoadU(d, p[0] + i0));
@@ -120,22 +134,9 @@ HWY_INLINE void FourLeafSums(const T* const p[4], const std::int64_t n[4], T sum
 template <class D, class T = hn::TFromD<D>>
 HWY_INLINE T FullNodeSum(D d, const T* p) {
   constexpr std::int64_t L = kPairwiseBlock;
-  auto r0 = hn::LoadU(d, p);
-  auto r1 = hn::LoadU(d, p + L);
-  auto r2 = hn::LoadU(d, p + 2 * L);
-  auto r3 = hn::LoadU(d, p + 3 * L);
-  const char* ahead = reinterpret_cast<const char*>(p + 4 * L) + 2048;  // as in FourLeafSums
-  // Not unrolled: g++ unrolls this fixed-count loop fully and then schedules each chain's
-  // fifteen additions one after another, which undoes the interleaving (27 GB/s).
-#pragma GCC unroll 1
-  for (std::int64_t i = 8; i < L; i += 8) {
-    hwy::Prefetch(ahead + i * 16);
-    hwy::Prefetch(ahead + i * 16 + 64);
-    r0 = hn::Add(r0, hn::LoadU(d, p + i));
-    r1 = hn::Add(r1, hn::LoadU(d, p + L + i));
-    r2 = hn::Add(r2, hn::LoadU(d, p + 2 * L + i));
-    r3 = hn::Add(r3, hn::LoadU(d, p + 3 * L + i));
-  }
+  const T* const leaves[4] = {p, p + L, p + 2 * L, p + 3 * L};
+  hn::Vec<D> r0, r1, r2, r3;
+  FourChains(d, leaves, L, reinterpret_cast<const char*>(p + 4 * L) + 2048, r0, r1, r2, r3);
   HWY_ALIGN T trees[8];
   hn::Store(FourLanesTrees(d, r0, r1, r2, r3), d, trees);
   return (trees[0] + trees[1]) + (trees[2] + trees[3]);
