@@ -114,6 +114,7 @@ HWY_NOINLINE void Run(const T* a, const T* b, T* out, std::int64_t n) {  // out 
   if (head >= 0) {
     for (; i < head; ++i) out[i] = Op::scalar(at_a(i), at_b(i));
     for (; i + 2 * N <= n; i += 2 * N) {
+      prefetch_page_ahead(out + i, 2 * N * sizeof(T));
       const auto v0 = vec(i), v1 = vec(i + N);
       hn::Stream(v0, d, out + i);
       hn::Stream(v1, d, out + i + N);
@@ -173,7 +174,10 @@ HWY_NOINLINE void MultiplyAdd(const T* a, const T* b, const T* c, T* out, std::i
   const std::int64_t head = stream ? elements_before_boundary(out, n, static_cast<std::size_t>(N) * sizeof(T)) : -1;
   if (head >= 0) {
     for (; i < head; ++i) out[i] = a[i] * b[i] + c[i];
-    for (; i + N <= n; i += N) hn::Stream(vec(i), d, out + i);
+    for (; i + N <= n; i += N) {
+      prefetch_page_ahead(out + i, N * sizeof(T));
+      hn::Stream(vec(i), d, out + i);
+    }
   }
   for (; i + N <= n; i += N) hn::StoreU(vec(i), d, out + i);
   for (; i < n; ++i) out[i] = a[i] * b[i] + c[i];

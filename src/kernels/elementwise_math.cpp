@@ -51,7 +51,10 @@ HWY_INLINE void Apply(const T* in, T* out, std::int64_t n, Op op, bool stream) {
   const std::int64_t head = stream ? elements_before_boundary(out, n, static_cast<std::size_t>(N) * sizeof(T)) : -1;
   if (head >= 0) {
     if (head > 0) ApplyPartial(d, in, out, head, op);
-    for (i = head; i + N <= n; i += N) hn::Stream(op(d, hn::LoadU(d, in + i)), d, out + i);
+    for (i = head; i + N <= n; i += N) {
+      prefetch_page_ahead(out + i, N * sizeof(T));
+      hn::Stream(op(d, hn::LoadU(d, in + i)), d, out + i);
+    }
   }
   for (; i + N <= n; i += N) hn::StoreU(op(d, hn::LoadU(d, in + i)), d, out + i);
   if (i < n) ApplyPartial(d, in + i, out + i, n - i, op);
