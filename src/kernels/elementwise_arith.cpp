@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "kernels/elementwise_arith.hpp"
+#include "kernels/page_prefetch.hpp"
 #include "kernels/stream_stores.hpp"
 
 #undef HWY_TARGET_INCLUDE

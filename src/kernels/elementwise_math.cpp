@@ -24,6 +24,7 @@
 #define HWY_TARGET_INCLUDE "kernels/elementwise_math.cpp"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
+#include "kernels/page_prefetch.hpp"
 #include "kernels/stream_stores.hpp"
 #include "kernels/vector_math_inl.hpp"
 

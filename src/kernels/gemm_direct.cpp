@@ -24,7 +24,7 @@
 
 #include "kernels/gemm.hpp"
 #include "kernels/gemm_threads.hpp"
-#include "kernels/stream_stores.hpp"
+#include "kernels/page_prefetch.hpp"
 
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "kernels/gemm_direct.cpp"
@@ -225,7 +225,7 @@ void DirectF64(std::int64_t m, std::int64_t n, std::int64_t k, const double* a, 
 // Even the 1,250-product batch (1.25 MB of C, which the L3 would hold) gains: C does not
 // fit in L2, so plain stores fetched every line of it from L3 or memory first.
 // Each product also prefetches C's pages 16 KiB ahead (NOTE: [Page-ahead prefetch for
-// streaming stores] in stream_stores.hpp). Eight alternations of the two builds, one
+// streaming stores] in page_prefetch.hpp). Eight alternations of the two builds, one
 // thread pinned, median GFLOP/s: 10,000 x 16x16 90 -> 101, 2,000 x 32x32 84 -> 102;
 // on two threads no change (210 and 253-255).
 
