@@ -10,9 +10,10 @@ namespace lina::kernels {
 inline constexpr std::uintptr_t kPageBytes = 4096;
 
 // Prefetches the line `ahead` bytes past p into all cache levels (for reading; the
-// streaming loops, which only need the page walk, measured the same with every hint). The address may lie past the
-// end of p's array (the next row of a broadcast loop, or memory that is not ours): a
-// prefetch never faults, and the arithmetic is done on integers, not on the pointer.
+// streaming loops, which only need the page walk, measured the same with every hint).
+// The address may lie past the end of p's array (the next row of a broadcast loop, or
+// memory that is not ours): a prefetch never faults, and the arithmetic is done on
+// integers, not on the pointer.
 inline void prefetch_ahead(const void* p, std::uintptr_t ahead) {
   __builtin_prefetch(reinterpret_cast<const void*>(reinterpret_cast<std::uintptr_t>(p) + ahead), 0, 3);
 }
@@ -25,7 +26,7 @@ inline bool starts_page(const void* p, std::uintptr_t step_bytes) {
 
 // NOTE: [Page-ahead prefetch for streaming stores]
 // A streaming store that reaches a page the TLB does not hold waits for the page walk,
-// and on this virtual machine (nested paging) that wait shows: a loop that streams
+// and on this virtual machine (nested paging, presumably) that wait shows: a loop that streams
 // into two output buffers in turn, which is what `c = m + v` does on every call (the old
 // c is alive while the new one is written), ran at 38 GB/s where the same loop into one
 // buffer ran at 53 (pinned, one thread, (4096,4096) + (4096,), median of 9 best-of-7).
