@@ -244,8 +244,11 @@ void DirectBatch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_
   const auto item = static_cast<std::int64_t>(sizeof(T));
   if (stream_c && k <= kDirectKC && reinterpret_cast<std::uintptr_t>(c) % static_cast<std::uintptr_t>(vec) == 0 &&
       (ldc * item) % vec == 0 && (c_step * item) % vec == 0) {
+    // The pages a product writes: its m rows, not the whole step to the next product.
+    const std::int64_t extent = m > 0 && n > 0 ? std::min(c_step, (m - 1) * ldc + n) : 0;
+    const auto written = static_cast<std::uintptr_t>(extent * item);
     for (std::int64_t i = 0; i < count; ++i) {
-      prefetch_pages_ahead(c + i * c_step, static_cast<std::uintptr_t>(c_step * item));
+      prefetch_pages_ahead(c + i * c_step, written);
       Direct<T>(m, n, k, a + i * a_step, ars, acs, b + i * b_step, ldb, c + i * c_step, ldc, false, true);
     }
     hwy::FlushStream();  // visible to other threads once the caller's parallel loop returns
