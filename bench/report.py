@@ -1,18 +1,24 @@
 """Collects the benchmark records of every round into results.json and prints lina/peer
 ratios per workload.
   usage: report.py RESULTS_JSON ROUND1.jsonl [ROUND2.jsonl ...]
+The paired records (group "paired", from bench/paired/paired_bench) go to paired.json
+beside RESULTS_JSON, and into a table of their own.
 Each library's row keeps its best round (the least time; NOTE: [Benchmark rounds] in
 docs/performance.md), with "rounds" (how many rounds ran it) and "round_seconds" (each
 round's time) added. The tables show lina / best peer for the kept rows and, beside it,
 every round's own ratio, so that the spread is in view."""
 import json
+import os
 import sys
 
 if len(sys.argv) < 3 or any(a.startswith("-") for a in sys.argv[1:]):
     sys.exit("usage: report.py RESULTS_JSON ROUND1.jsonl [ROUND2.jsonl ...]")
 rounds = []
+paired = []  # bench/paired/paired_bench's records: a ratio per row, measured in one process
 for path in sys.argv[2:]:
-    rounds.append([json.loads(line) for line in open(path) if line.strip().startswith("{")])
+    records = [json.loads(line) for line in open(path) if line.strip().startswith("{")]
+    paired += [r for r in records if r["group"] == "paired"]
+    rounds.append([r for r in records if r["group"] != "paired"])
 
 best = {}
 for records in rounds:
@@ -27,6 +33,8 @@ for records in rounds:
             kept.update({k: v for k, v in r.items() if k not in ("rounds", "round_seconds")})
 records = list(best.values())
 json.dump(records, open(sys.argv[1], "w"), indent=1)
+if paired:
+    json.dump(paired, open(os.path.join(os.path.dirname(sys.argv[1]) or ".", "paired.json"), "w"), indent=1)
 
 rows = {}
 for r in records:
@@ -78,3 +86,14 @@ if gemm_rows:
                 for i, ls in enumerate(lina["round_seconds"]))
         print(f"| {workload} | {threads} | {lina['value']:.3g} {lina['unit']} | {top['library']} | "
               f"{top['value']:.3g} {top['unit']} | {top['seconds'] / lina['seconds']:.2f}x | {spread} |")
+
+# lina and one peer in one process, in alternation (NOTE: [Paired rounds] in
+# bench/paired/paired_bench.cpp): the median of the rounds' ratios, with the quartiles.
+if paired:
+    print()
+    print("| paired workload | threads | peer | lina | peer value | peer time / lina time: median | quartiles | rounds |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in paired:
+        print(f"| {r['workload']} | {r['threads']} | {r['library']} | {r['lina_value']:.3g} {r['unit']} | "
+              f"{r['peer_value']:.3g} {r['unit']} | {r['ratio']:.3f}x | {r['ratio_q1']:.3f}-{r['ratio_q3']:.3f} | "
+              f"{r['rounds']} |")
