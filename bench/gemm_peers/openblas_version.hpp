@@ -12,4 +12,4 @@ inline std::string openblas_version() {
   return v.substr(0, v.find(' '));
 }
 
-} // namespace bench
+}  // namespace bench

@@ -56,11 +56,8 @@ int calls_per_unit(const Call &f) {
   int calls = 1;
   while (calls < (1 << 20)) {
     const auto t0 = std::chrono::steady_clock::now();
-    for (int i = 0; i < calls; ++i)
-      f();
-    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
-            .count() >= 5e-4)
-      break;
+    for (int i = 0; i < calls; ++i) f();
+    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() >= 5e-4) break;
     calls *= 2;
   }
   return calls;
@@ -79,14 +76,11 @@ double switch_seconds(int threads) { return threads > 1 ? 0.03 : 0.002; }
 // timed units.
 double time_call(const Call &f, int calls, int reps, int threads) {
   auto unit = [&] {
-    for (int i = 0; i < calls; ++i)
-      f();
+    for (int i = 0; i < calls; ++i) f();
   };
-  for (double spent = 0; spent < switch_seconds(threads);)
-    spent += bench::seconds_of(unit);
+  for (double spent = 0; spent < switch_seconds(threads);) spent += bench::seconds_of(unit);
   double best = 1e300;
-  for (int r = 0; r < reps; ++r)
-    best = std::min(best, bench::seconds_of(unit));
+  for (int r = 0; r < reps; ++r) best = std::min(best, bench::seconds_of(unit));
   return best / calls;
 }
 
@@ -106,8 +100,8 @@ struct Peer {
 // Runs the rounds of one (workload, peer) pair and prints its record. `work` is
 // the amount per call in `unit`'s numerator (bytes or floating-point
 // operations).
-void pair(const std::string &workload, int threads, const Call &lina_call,
-          const Peer &peer, double work, const char *unit, int rounds) {
+void pair(const std::string &workload, int threads, const Call &lina_call, const Peer &peer, double work,
+          const char *unit, int rounds) {
   const int lina_calls = calls_per_unit(lina_call);
   const int peer_calls = calls_per_unit(peer.call);
   // The bigger products take 10-100 ms a call: fewer timed units for them.
@@ -126,38 +120,33 @@ void pair(const std::string &workload, int threads, const Call &lina_call,
     lina_values.push_back(work / tl / 1e9);
     peer_values.push_back(work / tp / 1e9);
   }
-  std::printf("{\"group\": \"paired\", \"workload\": \"%s\", \"library\": "
-              "\"%s\", \"threads\": %d, \"ratio\": %.4f, "
-              "\"ratio_q1\": %.4f, \"ratio_q3\": %.4f, \"rounds\": %d, "
-              "\"lina_value\": %.4g, \"peer_value\": %.4g, "
-              "\"unit\": \"%s\"}\n",
-              workload.c_str(), peer.library.c_str(), threads,
-              quantile(ratios, 0.5), quantile(ratios, 0.25),
-              quantile(ratios, 0.75), rounds, quantile(lina_values, 0.5),
-              quantile(peer_values, 0.5), unit);
+  std::printf(
+      "{\"group\": \"paired\", \"workload\": \"%s\", \"library\": "
+      "\"%s\", \"threads\": %d, \"ratio\": %.4f, "
+      "\"ratio_q1\": %.4f, \"ratio_q3\": %.4f, \"rounds\": %d, "
+      "\"lina_value\": %.4g, \"peer_value\": %.4g, "
+      "\"unit\": \"%s\"}\n",
+      workload.c_str(), peer.library.c_str(), threads, quantile(ratios, 0.5), quantile(ratios, 0.25),
+      quantile(ratios, 0.75), rounds, quantile(lina_values, 0.5), quantile(peer_values, 0.5), unit);
   std::fflush(stdout);
 }
 
-lina::Array random_array(lina::Generator &g, lina::Shape shape,
-                         lina::DType dt) {
-  return g.uniform(-1, 1, shape, dt);
-}
+lina::Array random_array(lina::Generator &g, lina::Shape shape, lina::DType dt) { return g.uniform(-1, 1, shape, dt); }
 
-template <class T> at::Tensor wrap(const lina::Array &a) {
+template <class T>
+at::Tensor wrap(const lina::Array &a) {
   std::vector<std::int64_t> shape(a.shape().begin(), a.shape().end());
-  return at::from_blob(
-      const_cast<void *>(a.raw_data()), shape,
-      at::TensorOptions().dtype(sizeof(T) == 4 ? at::kFloat : at::kDouble));
+  return at::from_blob(const_cast<void *>(a.raw_data()), shape,
+                       at::TensorOptions().dtype(sizeof(T) == 4 ? at::kFloat : at::kDouble));
 }
 
 template <class T>
-using RowMajor =
-    Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-template <class T> using Vector = Eigen::Matrix<T, Eigen::Dynamic, 1>;
+using RowMajor = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+template <class T>
+using Vector = Eigen::Matrix<T, Eigen::Dynamic, 1>;
 
-const std::string kEigen = "eigen " + std::to_string(EIGEN_WORLD_VERSION) +
-                           "." + std::to_string(EIGEN_MAJOR_VERSION) + "." +
-                           std::to_string(EIGEN_MINOR_VERSION);
+const std::string kEigen = "eigen " + std::to_string(EIGEN_WORLD_VERSION) + "." + std::to_string(EIGEN_MAJOR_VERSION) +
+                           "." + std::to_string(EIGEN_MINOR_VERSION);
 const std::string kTorch = "libtorch " TORCH_VERSION;
 const std::string kXsmm = "libxsmm " LIBXSMM_CONFIG_VERSION;
 const std::string kOpenblas = "openblas " + bench::openblas_version();
@@ -175,107 +164,91 @@ void sums(lina::Generator &g, int threads, int rounds) {
   volatile float sink = 0;
   const double bytes = 4.0 * double(n * n);
   const Call lina_all = [&] { sink = lina::sum(m).item<float>(); };
-  pair("sum all, 4096x4096 float32", threads, lina_all,
-       {kEigen, [&] { sink = em.sum(); }}, bytes, "GB/s", rounds);
-  pair("sum all, 4096x4096 float32", threads, lina_all,
-       {kTorch, [&] { sink = tm.sum().item<float>(); }}, bytes, "GB/s", rounds);
+  pair("sum all, 4096x4096 float32", threads, lina_all, {kEigen, [&] { sink = em.sum(); }}, bytes, "GB/s", rounds);
+  pair("sum all, 4096x4096 float32", threads, lina_all, {kTorch, [&] { sink = tm.sum().item<float>(); }}, bytes, "GB/s",
+       rounds);
   const Call lina_rows = [&] { rows = lina::sum(m, 1); };
-  pair("sum axis 1, 4096x4096 float32", threads, lina_rows,
-       {kEigen, [&] { erows = em.rowwise().sum(); }}, bytes, "GB/s", rounds);
-  pair("sum axis 1, 4096x4096 float32", threads, lina_rows,
-       {kTorch, [&] { at::sum_out(trows, tm, {1}); }}, bytes, "GB/s", rounds);
+  pair("sum axis 1, 4096x4096 float32", threads, lina_rows, {kEigen, [&] { erows = em.rowwise().sum(); }}, bytes,
+       "GB/s", rounds);
+  pair("sum axis 1, 4096x4096 float32", threads, lina_rows, {kTorch, [&] { at::sum_out(trows, tm, {1}); }}, bytes,
+       "GB/s", rounds);
 }
 
 // y = A x with A 4096 x 4096, against Eigen, OpenBLAS and libtorch.
-template <class T> void matvec(lina::Generator &g, int threads, int rounds) {
+template <class T>
+void matvec(lina::Generator &g, int threads, int rounds) {
   const std::int64_t n = 4096;
   const lina::DType dt = sizeof(T) == 4 ? lina::float32 : lina::float64;
-  const lina::Array a = random_array(g, {n, n}, dt),
-                    x = random_array(g, {n}, dt);
+  const lina::Array a = random_array(g, {n, n}, dt), x = random_array(g, {n}, dt);
   lina::Array y = lina::empty({n}, dt);
   const Eigen::Map<const RowMajor<T>> ea(a.data<T>(), n, n);
   const Eigen::Map<const Vector<T>> ex(x.data<T>(), n);
   Eigen::Map<Vector<T>> ey(y.data<T>(), n);
   const at::Tensor ta = wrap<T>(a), tx = wrap<T>(x);
   at::Tensor ty = wrap<T>(y);
-  const std::string w =
-      std::string("matvec 4096 ") + (sizeof(T) == 4 ? "float32" : "float64");
+  const std::string w = std::string("matvec 4096 ") + (sizeof(T) == 4 ? "float32" : "float64");
   const double flops = 2.0 * double(n * n);
   const Call lina_call = [&] { lina::matmul(a, x, y); };
-  pair(w, threads, lina_call, {kEigen, [&] { ey.noalias() = ea * ex; }}, flops,
-       "GFLOP/s", rounds);
+  pair(w, threads, lina_call, {kEigen, [&] { ey.noalias() = ea * ex; }}, flops, "GFLOP/s", rounds);
   pair(w, threads, lina_call,
        {kOpenblas,
         [&] {
           if constexpr (sizeof(T) == 4)
-            cblas_sgemv(CblasRowMajor, CblasNoTrans, n, n, 1.0f, a.data<T>(), n,
-                        x.data<T>(), 1, 0.0f, y.data<T>(), 1);
+            cblas_sgemv(CblasRowMajor, CblasNoTrans, n, n, 1.0f, a.data<T>(), n, x.data<T>(), 1, 0.0f, y.data<T>(), 1);
           else
-            cblas_dgemv(CblasRowMajor, CblasNoTrans, n, n, 1.0, a.data<T>(), n,
-                        x.data<T>(), 1, 0.0, y.data<T>(), 1);
+            cblas_dgemv(CblasRowMajor, CblasNoTrans, n, n, 1.0, a.data<T>(), n, x.data<T>(), 1, 0.0, y.data<T>(), 1);
         }},
        flops, "GFLOP/s", rounds);
-  pair(w, threads, lina_call, {kTorch, [&] { at::mv_out(ty, ta, tx); }}, flops,
-       "GFLOP/s", rounds);
+  pair(w, threads, lina_call, {kTorch, [&] { at::mv_out(ty, ta, tx); }}, flops, "GFLOP/s", rounds);
 }
 
 template <class T>
 Call cblas_product(std::int64_t n, const T *a, const T *b, T *c) {
   return [=] {
     if constexpr (sizeof(T) == 4)
-      cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0f, a,
-                  n, b, n, 0.0f, c, n);
+      cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0f, a, n, b, n, 0.0f, c, n);
     else
-      cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0, a, n,
-                  b, n, 0.0, c, n);
+      cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0, a, n, b, n, 0.0, c, n);
   };
 }
 
 // libxsmm's JIT kernel for n x n x n; column-major, so row-major C = A B is C^T
 // = B^T A^T.
-template <class T> auto xsmm_kernel(std::int64_t n) {
+template <class T>
+auto xsmm_kernel(std::int64_t n) {
   const libxsmm_blasint s = libxsmm_blasint(n);
   if constexpr (sizeof(T) == 4)
-    return libxsmm_smmdispatch(s, s, s, nullptr, nullptr, nullptr, nullptr,
-                               nullptr, nullptr, nullptr);
+    return libxsmm_smmdispatch(s, s, s, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr);
   else
-    return libxsmm_dmmdispatch(s, s, s, nullptr, nullptr, nullptr, nullptr,
-                               nullptr, nullptr, nullptr);
+    return libxsmm_dmmdispatch(s, s, s, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr);
 }
 
 // C = A B, n x n: against libxsmm (n = 64), OpenBLAS and libtorch.
 template <class T>
 void products(lina::Generator &g, int threads, std::int64_t n, int rounds) {
   const lina::DType dt = sizeof(T) == 4 ? lina::float32 : lina::float64;
-  const lina::Array a = random_array(g, {n, n}, dt),
-                    b = random_array(g, {n, n}, dt);
+  const lina::Array a = random_array(g, {n, n}, dt), b = random_array(g, {n, n}, dt);
   lina::Array c = lina::empty({n, n}, dt);
   const T *pa = a.data<T>();
   const T *pb = b.data<T>();
   T *pc = c.data<T>();
-  const std::string w =
-      std::string(sizeof(T) == 4 ? "sgemm " : "dgemm ") + std::to_string(n);
+  const std::string w = std::string(sizeof(T) == 4 ? "sgemm " : "dgemm ") + std::to_string(n);
   const double flops = 2.0 * double(n) * double(n) * double(n);
   const Call lina_call = [&] { lina::matmul(a, b, c); };
   if (n <= 64) {
     const auto k = xsmm_kernel<T>(n);
-    if (k != nullptr)
-      pair(w, threads, lina_call, {kXsmm, [=] { k(pb, pa, pc); }}, flops,
-           "GFLOP/s", rounds);
+    if (k != nullptr) pair(w, threads, lina_call, {kXsmm, [=] { k(pb, pa, pc); }}, flops, "GFLOP/s", rounds);
   }
-  pair(w, threads, lina_call, {kOpenblas, cblas_product<T>(n, pa, pb, pc)},
-       flops, "GFLOP/s", rounds);
+  pair(w, threads, lina_call, {kOpenblas, cblas_product<T>(n, pa, pb, pc)}, flops, "GFLOP/s", rounds);
   const at::Tensor ta = wrap<T>(a), tb = wrap<T>(b);
   at::Tensor tc = wrap<T>(c);
-  pair(w, threads, lina_call, {kTorch, [&] { at::mm_out(tc, ta, tb); }}, flops,
-       "GFLOP/s", rounds);
+  pair(w, threads, lina_call, {kTorch, [&] { at::mm_out(tc, ta, tb); }}, flops, "GFLOP/s", rounds);
 }
 
 // count independent n x n float32 products: lina's batched matmul against
 // libxsmm's kernel in an OpenMP loop over the batch (as libxsmm's documentation
 // batches).
-void batched(lina::Generator &g, int threads, std::int64_t count,
-             std::int64_t n, int rounds) {
+void batched(lina::Generator &g, int threads, std::int64_t count, std::int64_t n, int rounds) {
   const lina::Array a = random_array(g, {count, n, n}, lina::float32),
                     b = random_array(g, {count, n, n}, lina::float32);
   lina::Array c = lina::empty({count, n, n}, lina::float32);
@@ -283,22 +256,18 @@ void batched(lina::Generator &g, int threads, std::int64_t count,
   const float *pb = b.data<float>();
   float *pc = c.data<float>();
   const auto k = xsmm_kernel<float>(n);
-  if (k == nullptr)
-    return;
+  if (k == nullptr) return;
   const std::int64_t nn = n * n;
   const Call xsmm = [=] {
 #pragma omp parallel for schedule(static) num_threads(threads)
-    for (std::int64_t i = 0; i < count; ++i)
-      k(pb + i * nn, pa + i * nn, pc + i * nn);
+    for (std::int64_t i = 0; i < count; ++i) k(pb + i * nn, pa + i * nn, pc + i * nn);
   };
   pair(
-      "batched " + std::to_string(count) + " x " + std::to_string(n) + "x" +
-          std::to_string(n) + " float32",
-      threads, [&] { lina::matmul(a, b, c); }, {kXsmm, xsmm},
-      2.0 * double(count) * double(nn * n), "GFLOP/s", rounds);
+      "batched " + std::to_string(count) + " x " + std::to_string(n) + "x" + std::to_string(n) + " float32", threads,
+      [&] { lina::matmul(a, b, c); }, {kXsmm, xsmm}, 2.0 * double(count) * double(nn * n), "GFLOP/s", rounds);
 }
 
-} // namespace
+}  // namespace
 
 int main() {
   libxsmm_init();
