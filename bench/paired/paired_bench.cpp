@@ -1,25 +1,23 @@
-// lina and one peer in the same process, timed in alternation on the same
-// operands: the rows of bench/compare whose ratio lands near 1.0 (sums,
-// matrix-vector, the 64 x 64 products, batches of small products, and n >= 1024
-// on two threads).
+// lina and one peer in the same process, timed in alternation on the same operands: the
+// rows of bench/compare whose ratio lands near 1.0 (sums, matrix-vector, the 64 x 64
+// products, batches of small products, and n >= 1024 on two threads).
 //
 // NOTE: [Paired rounds]
-// bench/compare runs each library in its own process, minutes apart, and on
-// this shared machine one program's rounds move by up to 1.6x between them, so
-// a row near 1.0 lands on either side of it by luck. Here each round times lina
-// and the peer back to back (who goes first alternates), each as a few
-// milliseconds of untimed calls and then the best of a few timed units, and
-// keeps peer time / lina time. A slow phase of the host then slows both sides
-// of a round alike; the median over the rounds is the ratio, and the quartiles
-// show how much the rounds still disagree. Both libraries read and write the
-// same memory (lina's arrays, whose large buffers are in huge pages where the
+// bench/compare runs each library in its own process, minutes apart, and on this shared
+// machine one program's rounds move by up to 1.6x between them, so a row near 1.0 lands
+// on either side of it by luck. Here each round times lina and the peer back to back
+// (who goes first alternates), each as a few milliseconds of untimed calls and then the
+// best of a few timed units, and keeps peer time / lina time. A slow phase of the host
+// then slows both sides of a round alike; the median over the rounds is the ratio, and
+// the quartiles show how much the rounds still disagree. Both libraries read and write
+// the same memory (lina's arrays, whose large buffers are in huge pages where the
 // kernel grants them), so neither gains from where its operands happen to live.
 //
-// Prints one JSON line per (workload, peer, threads): {"group": "paired",
-// "workload", "library" (the peer), "threads", "ratio" (median of peer time /
-// lina time), "ratio_q1", "ratio_q3", "rounds", "lina_value", "peer_value"
-// (medians), "unit"}. LINA_BENCH_THREADS picks the thread counts as for the
-// other programs; LINA_BENCH_QUICK=1 runs fewer rounds.
+// Prints one JSON line per (workload, peer, threads): {"group": "paired", "workload",
+// "library" (the peer), "threads", "ratio" (median of peer time / lina time),
+// "ratio_q1", "ratio_q3", "rounds", "lina_value", "peer_value" (medians), "unit"}.
+// LINA_BENCH_THREADS picks the thread counts as for the other programs;
+// LINA_BENCH_QUICK=1 runs fewer rounds.
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
 #include <cblas.h>
@@ -45,13 +43,13 @@ namespace {
 using Call = std::function<void()>;
 
 bool quick() {
-  const char *q = std::getenv("LINA_BENCH_QUICK");
+  const char* q = std::getenv("LINA_BENCH_QUICK");
   return q != nullptr && q[0] == '1';
 }
 
-// Calls per timed unit: enough that one unit takes at least 0.5 ms, so the
-// clock's resolution and the loop do not weigh on a 2 us product.
-int calls_per_unit(const Call &f) {
+// Calls per timed unit: enough that one unit takes at least 0.5 ms, so the clock's
+// resolution and the loop do not weigh on a 2 us product.
+int calls_per_unit(const Call& f) {
   f();
   int calls = 1;
   while (calls < (1 << 20)) {
@@ -63,18 +61,17 @@ int calls_per_unit(const Call &f) {
   return calls;
 }
 
-// Untimed units before each timing, for at least this long. The other library's
-// worker threads may still be spinning when it returns (libgomp's spin-wait
-// lasts milliseconds here), and they hold the second CPU: lina's two-thread sum
-// right after libtorch's ran at one thread's speed (44-48 against 108-118
-// GB/s), still after 5 ms of its own calls. The same warm-up wakes the timed
-// library's own workers. One thread pinned to one CPU has no workers to wait
-// for.
+// Untimed units before each timing, for at least this long. The other library's worker
+// threads may still be spinning when it returns (libgomp's spin-wait lasts milliseconds
+// here), and they hold the second CPU: lina's two-thread sum right after libtorch's ran
+// at one thread's speed (44-48 against 108-118 GB/s), still after 5 ms of its own
+// calls. The same warm-up wakes the timed library's own workers. One thread pinned to
+// one CPU has no workers to wait for.
 double switch_seconds(int threads) { return threads > 1 ? 0.03 : 0.002; }
 
-// Seconds per call: switch_seconds of untimed units, then the best of `reps`
-// timed units.
-double time_call(const Call &f, int calls, int reps, int threads) {
+// Seconds per call: switch_seconds of untimed units, then the best of `reps` timed
+// units.
+double time_call(const Call& f, int calls, int reps, int threads) {
   auto unit = [&] {
     for (int i = 0; i < calls; ++i) f();
   };
@@ -97,11 +94,10 @@ struct Peer {
   Call call;
 };
 
-// Runs the rounds of one (workload, peer) pair and prints its record. `work` is
-// the amount per call in `unit`'s numerator (bytes or floating-point
-// operations).
-void pair(const std::string &workload, int threads, const Call &lina_call, const Peer &peer, double work,
-          const char *unit, int rounds) {
+// Runs the rounds of one (workload, peer) pair and prints its record. `work` is the
+// amount per call in `unit`'s numerator (bytes or floating-point operations).
+void pair(const std::string& workload, int threads, const Call& lina_call, const Peer& peer, double work,
+          const char* unit, int rounds) {
   const int lina_calls = calls_per_unit(lina_call);
   const int peer_calls = calls_per_unit(peer.call);
   // The bigger products take 10-100 ms a call: fewer timed units for them.
@@ -131,12 +127,12 @@ void pair(const std::string &workload, int threads, const Call &lina_call, const
   std::fflush(stdout);
 }
 
-lina::Array random_array(lina::Generator &g, lina::Shape shape, lina::DType dt) { return g.uniform(-1, 1, shape, dt); }
+lina::Array random_array(lina::Generator& g, lina::Shape shape, lina::DType dt) { return g.uniform(-1, 1, shape, dt); }
 
 template <class T>
-at::Tensor wrap(const lina::Array &a) {
+at::Tensor wrap(const lina::Array& a) {
   std::vector<std::int64_t> shape(a.shape().begin(), a.shape().end());
-  return at::from_blob(const_cast<void *>(a.raw_data()), shape,
+  return at::from_blob(const_cast<void*>(a.raw_data()), shape,
                        at::TensorOptions().dtype(sizeof(T) == 4 ? at::kFloat : at::kDouble));
 }
 
@@ -153,7 +149,7 @@ const std::string kOpenblas = "openblas " + bench::openblas_version();
 
 // Sum of a 4096 x 4096 float32 matrix, all and along axis 1, against Eigen and
 // libtorch.
-void sums(lina::Generator &g, int threads, int rounds) {
+void sums(lina::Generator& g, int threads, int rounds) {
   const std::int64_t n = 4096;
   const lina::Array m = random_array(g, {n, n}, lina::float32);
   lina::Array rows = lina::empty({n}, lina::float32);
@@ -176,7 +172,7 @@ void sums(lina::Generator &g, int threads, int rounds) {
 
 // y = A x with A 4096 x 4096, against Eigen, OpenBLAS and libtorch.
 template <class T>
-void matvec(lina::Generator &g, int threads, int rounds) {
+void matvec(lina::Generator& g, int threads, int rounds) {
   const std::int64_t n = 4096;
   const lina::DType dt = sizeof(T) == 4 ? lina::float32 : lina::float64;
   const lina::Array a = random_array(g, {n, n}, dt), x = random_array(g, {n}, dt);
@@ -203,7 +199,7 @@ void matvec(lina::Generator &g, int threads, int rounds) {
 }
 
 template <class T>
-Call cblas_product(std::int64_t n, const T *a, const T *b, T *c) {
+Call cblas_product(std::int64_t n, const T* a, const T* b, T* c) {
   return [=] {
     if constexpr (sizeof(T) == 4)
       cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0f, a, n, b, n, 0.0f, c, n);
@@ -212,8 +208,8 @@ Call cblas_product(std::int64_t n, const T *a, const T *b, T *c) {
   };
 }
 
-// libxsmm's JIT kernel for n x n x n; column-major, so row-major C = A B is C^T
-// = B^T A^T.
+// libxsmm's JIT kernel for n x n x n; column-major, so row-major C = A B is C^T = B^T
+// A^T.
 template <class T>
 auto xsmm_kernel(std::int64_t n) {
   const libxsmm_blasint s = libxsmm_blasint(n);
@@ -225,13 +221,13 @@ auto xsmm_kernel(std::int64_t n) {
 
 // C = A B, n x n: against libxsmm (n = 64), OpenBLAS and libtorch.
 template <class T>
-void products(lina::Generator &g, int threads, std::int64_t n, int rounds) {
+void products(lina::Generator& g, int threads, std::int64_t n, int rounds) {
   const lina::DType dt = sizeof(T) == 4 ? lina::float32 : lina::float64;
   const lina::Array a = random_array(g, {n, n}, dt), b = random_array(g, {n, n}, dt);
   lina::Array c = lina::empty({n, n}, dt);
-  const T *pa = a.data<T>();
-  const T *pb = b.data<T>();
-  T *pc = c.data<T>();
+  const T* pa = a.data<T>();
+  const T* pb = b.data<T>();
+  T* pc = c.data<T>();
   const std::string w = std::string(sizeof(T) == 4 ? "sgemm " : "dgemm ") + std::to_string(n);
   const double flops = 2.0 * double(n) * double(n) * double(n);
   const Call lina_call = [&] { lina::matmul(a, b, c); };
@@ -245,16 +241,15 @@ void products(lina::Generator &g, int threads, std::int64_t n, int rounds) {
   pair(w, threads, lina_call, {kTorch, [&] { at::mm_out(tc, ta, tb); }}, flops, "GFLOP/s", rounds);
 }
 
-// count independent n x n float32 products: lina's batched matmul against
-// libxsmm's kernel in an OpenMP loop over the batch (as libxsmm's documentation
-// batches).
-void batched(lina::Generator &g, int threads, std::int64_t count, std::int64_t n, int rounds) {
+// count independent n x n float32 products: lina's batched matmul against libxsmm's
+// kernel in an OpenMP loop over the batch (as libxsmm's documentation batches).
+void batched(lina::Generator& g, int threads, std::int64_t count, std::int64_t n, int rounds) {
   const lina::Array a = random_array(g, {count, n, n}, lina::float32),
                     b = random_array(g, {count, n, n}, lina::float32);
   lina::Array c = lina::empty({count, n, n}, lina::float32);
-  const float *pa = a.data<float>();
-  const float *pb = b.data<float>();
-  float *pc = c.data<float>();
+  const float* pa = a.data<float>();
+  const float* pb = b.data<float>();
+  float* pc = c.data<float>();
   const auto k = xsmm_kernel<float>(n);
   if (k == nullptr) return;
   const std::int64_t nn = n * n;
@@ -286,8 +281,8 @@ int main() {
     products<double>(g, threads, 64, rounds);
     batched(g, threads, 10000, 16, rounds);
     batched(g, threads, 1000, 64, rounds);
-    // The large-product target is on two threads; fewer rounds, each
-    // call is long.
+    // The large-product target is on two threads; fewer rounds, each call is
+    // long.
     if (threads >= 2)
       for (std::int64_t n : {1024, 2048}) {
         products<float>(g, threads, n, quick() ? 3 : 9);
