@@ -13,6 +13,7 @@
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/cache_control.h"
 #include "hwy/highway.h"
+#include "kernels/page_prefetch.hpp"
 #include "kernels/reduce_loops.hpp"
 
 HWY_BEFORE_NAMESPACE();
@@ -44,7 +45,7 @@ HWY_INLINE void AddInto(T* out, const T* in, std::int64_t n) {
 // and then combines them in the tree's order: every addition is still the scalar
 // loop's, so the result is unchanged, bit for bit. Four streams 512 bytes apart lost the
 // hardware prefetcher (16 GB/s, half the single chain's 33), so each step prefetches
-// two lines 4 KiB ahead, two nodes on. Sum of a 4096 x 4096 float32 array (and along
+// the lines it reads (two of float32) 4 KiB ahead, two nodes on. Sum of a 4096 x 4096 float32 array (and along
 // axis 1) on one thread, best of 20, alternating builds: 33-35 GB/s -> 38-44 (PyTorch's
 // sum 41 in that hour's bench/compare run).
 // Later, per node: the four lane trees in vector lanes (FourLanesTrees) instead of four
@@ -52,8 +53,28 @@ HWY_INLINE void AddInto(T* out, const T* in, std::int64_t n) {
 // power-of-two run) without the leaf bookkeeping (FullNodeSum). Sum of 4096 x 4096
 // float32, one thread pinned to CPU 0, against Eigen's sum (-march=native) in the same
 // process, four alternations of the two builds: 0.90-0.96x -> 0.96-1.02x.
+// Later still: float64 steps read four lines and prefetched two (the distance was
+// written for float32), and the nodes of other lengths prefetch further ahead
+// (kPartialNodeAhead) and find their leaves without recursion (NodeLeaves). Against
+// Eigen in one process, one thread, two alternations of the builds: float64 4096 x 4096
+// sum 0.71-0.96x -> 0.84-1.03x; 2896 x 2896 float64 0.66-0.85x -> 0.87-0.95x, along
+// axis 1 0.32-0.41x -> 0.57-0.73x; 3000 x 3000 float32 0.60-0.72x -> 0.75-0.81x.
 
 #if HWY_TARGET != HWY_SCALAR  // one lane: PairwiseSum below takes the scalar form
+// A node of the tree with four full leaves: 2 KiB of float32, 4 KiB of float64. Its
+// chains prefetch from two nodes' bytes on (the node after next).
+template <class T>
+inline constexpr std::uintptr_t kNodeBytes = 4 * kPairwiseBlock * sizeof(T);
+
+// The other nodes (every node of a run that is not a power of two: 3000 x 3000 float32
+// has nodes of about 275 elements, four leaves of about 68) prefetch from this many
+// bytes past their own end. Their leaves are a few lines long, too short for the
+// hardware prefetcher, so the prefetch does all of it, and nodes of 1 KiB put "the node
+// after next" only 2-3 KiB ahead. Sum of 3000 x 3000 float32 against Eigen's in one
+// process, one thread, two alternations: 2 KiB 0.62-0.64x, 3 KiB 0.67-0.72x, 4 KiB
+// 0.68-0.74x, 6 KiB 0.73-0.77x, 8 KiB 0.75-0.81x, 12 KiB 0.70-0.75x.
+inline constexpr std::uintptr_t kPartialNodeAhead = 8192;
+
 // The eight lanes of one leaf's accumulator combined as pairwise_sum_run does.
 template <class D, class T = hn::TFromD<D>>
 HWY_INLINE T LanesTree(D d, hn::Vec<D> r) {
@@ -82,12 +103,15 @@ HWY_INLINE T AddTail(T s, const T* p, std::int64_t from, std::int64_t n) {
 
 // Four interleaved chains over the first `common` elements of the leaves at p[0..3]:
 // r_k starts as the first vector of p[k] and adds the next ones in order. Each step
-// prefetches two lines from `ahead` on. Returns where the chains stopped.
+// prefetches as many bytes as it reads (four vectors: 128 bytes of float32, 256 of
+// float64), from `ahead` bytes past p[0] on (NOTE: [Pairwise leaves side by side]).
+// Returns where the chains stopped.
 // Not unrolled: g++ unrolls a fixed-count loop (FullNodeSum's) fully and then schedules
 // each chain's additions one after another, which undoes the interleaving (27 GB/s).
 template <class D, class T = hn::TFromD<D>, class V = hn::Vec<D>>
-HWY_INLINE std::int64_t FourChains(D d, const T* const p[4], std::int64_t common, const char* ahead, V& r0, V& r1,
-                                   V& r2, V& r3) {
+HWY_INLINE std::int64_t FourChains(D d, const T* const p[4], std::int64_t common, std::uintptr_t ahead, V& r0,
+                                   V& r1, V& r2, V& r3) {
+  constexpr std::uintptr_t kStepBytes = 4 * 8 * sizeof(T);
   r0 = hn::LoadU(d, p[0]);
   r1 = hn::LoadU(d, p[1]);
   r2 = hn::LoadU(d, p[2]);
@@ -95,8 +119,8 @@ HWY_INLINE std::int64_t FourChains(D d, const T* const p[4], std::int64_t common
   std::int64_t i = 8;
 #pragma GCC unroll 1
   for (; i + 8 <= common; i += 8) {
-    hwy::Prefetch(ahead + i * 16);  // i advances by 8 floats: 2 lines per step
-    hwy::Prefetch(ahead + i * 16 + 64);
+    const std::uintptr_t next = ahead + static_cast<std::uintptr_t>(i) * 4 * sizeof(T);
+    for (std::uintptr_t line = 0; line < kStepBytes; line += 64) prefetch_ahead(p[0], next + line);
     r0 = hn::Add(r0, hn::LoadU(d, p[0] + i));
     r1 = hn::Add(r1, hn::LoadU(d, p[1] + i));
     r2 = hn::Add(r2, hn::LoadU(d, p[2] + i));
@@ -112,7 +136,7 @@ HWY_INLINE void FourLeafSums(const T* const p[4], const std::int64_t n[4], T sum
   hn::Vec<decltype(d)> r0, r1, r2, r3;
   std::int64_t common = n[0];
   for (int k = 1; k < 4; ++k) common = n[k] < common ? n[k] : common;
-  const char* ahead = reinterpret_cast<const char*>(p[3] + n[3]) + 2048;  // the node after next
+  const std::uintptr_t ahead = static_cast<std::uintptr_t>((p[3] - p[0]) + n[3]) * sizeof(T) + kPartialNodeAhead;
   const std::int64_t i = FourChains(d, p, common, ahead, r0, r1, r2, r3);
   // Leaves may differ in length (257 = 128 + 64 + 65): each finishes on its own.
   std::int64_t i0 = i, i1 = i, i2 = i, i3 = i;
@@ -136,41 +160,39 @@ HWY_INLINE T FullNodeSum(D d, const T* p) {
   constexpr std::int64_t L = kPairwiseBlock;
   const T* const leaves[4] = {p, p + L, p + 2 * L, p + 3 * L};
   hn::Vec<D> r0, r1, r2, r3;
-  FourChains(d, leaves, L, reinterpret_cast<const char*>(p + 4 * L) + 2048, r0, r1, r2, r3);
+  FourChains(d, leaves, L, 2 * kNodeBytes<T>, r0, r1, r2, r3);
   HWY_ALIGN T trees[8];
   hn::Store(FourLanesTrees(d, r0, r1, r2, r3), d, trees);
   return (trees[0] + trees[1]) + (trees[2] + trees[3]);
 }
 
-// How many leaves the tree over a run of n has (counting stops above 4).
-inline int CountLeaves(std::int64_t n) {
-  if (n <= kPairwiseBlock) return 1;
-  const std::int64_t half = pairwise_split(n);
-  const int left = CountLeaves(half);
-  return left > 4 ? left : left + CountLeaves(n - half);
-}
-
-// The leaves of the tree over [offset, offset + n), in order (at most four: the caller
-// checks with CountLeaves).
-inline int CollectLeaves(std::int64_t offset, std::int64_t n, std::int64_t* offsets, std::int64_t* lengths,
-                         int count) {
-  if (n <= kPairwiseBlock) {
+// The leaves of a node of 128 < n <= 512 elements, as pairwise summation splits it:
+// each half is one leaf or two. Returns how many (2-4), with left_leaves those of the
+// left half, or 0 when a half needs three (489 = 120 + 120 + 120 + 64 + 65). Worked out
+// with two or three splits, without recursion: for a run that is not a power of two
+// every node takes this path, and the recursive count, collection and combination of
+// leaves it replaces took as long as reading the node (float32 3000 x 3000).
+inline int NodeLeaves(std::int64_t n, std::int64_t offsets[4], std::int64_t lengths[4], int& left_leaves) {
+  int count = 0;
+  auto half_leaves = [&](std::int64_t offset, std::int64_t m) {
+    if (m <= kPairwiseBlock) {
+      offsets[count] = offset;
+      lengths[count++] = m;
+      return true;
+    }
+    const std::int64_t h = pairwise_split(m);
+    if (h > kPairwiseBlock || m - h > kPairwiseBlock) return false;
     offsets[count] = offset;
-    lengths[count] = n;
-    return count + 1;
-  }
+    lengths[count++] = h;
+    offsets[count] = offset + h;
+    lengths[count++] = m - h;
+    return true;
+  };
   const std::int64_t half = pairwise_split(n);
-  count = CollectLeaves(offset, half, offsets, lengths, count);
-  return CollectLeaves(offset + half, n - half, offsets, lengths, count);
-}
-
-// The tree's additions over the leaf sums, consumed in order.
-template <class T>
-T CombineLeaves(std::int64_t n, const T* sums, int& next) {
-  if (n <= kPairwiseBlock) return sums[next++];
-  const std::int64_t half = pairwise_split(n);
-  const T left = CombineLeaves(half, sums, next);
-  return left + CombineLeaves(n - half, sums, next);
+  if (!half_leaves(0, half)) return 0;
+  left_leaves = count;
+  if (!half_leaves(half, n - half)) return 0;
+  return count;
 }
 
 #endif  // HWY_TARGET != HWY_SCALAR
@@ -183,31 +205,34 @@ T PairwiseSum(const T* p, std::int64_t n) {
   const hn::CappedTag<T, 8> d;
   if (hn::Lanes(d) != 8 || n < 8) return pairwise_sum_run<T, true>(reinterpret_cast<const char*>(p), n, sizeof(T));
   if (n == 4 * kPairwiseBlock) return FullNodeSum(d, p);  // every node of a power-of-two run
-  // A node of up to four leaves (n <= 512, but 489 = 120 + 120 + 120 + 64 + 65 has five).
-  if (n > 4 * kPairwiseBlock || CountLeaves(n) > 4) {
-    const std::int64_t half = pairwise_split(n);
-    return PairwiseSum(p, half) + PairwiseSum(p + half, n - half);
-  }
   if (n <= kPairwiseBlock) {
     auto r = hn::LoadU(d, p);
     std::int64_t i = 8;
     for (; i + 8 <= n; i += 8) r = hn::Add(r, hn::LoadU(d, p + i));
     return AddTail(LanesTree(d, r), p, i, n);
   }
-  std::int64_t offsets[4], lengths[4];
-  const int leaves = CollectLeaves(0, n, offsets, lengths, 0);
-  // Fewer than four leaves: the spare chains repeat the last leaf (its sum is dropped).
-  const T* starts[4];
-  std::int64_t sizes[4];
-  for (int k = 0; k < 4; ++k) {
-    const int leaf = k < leaves ? k : leaves - 1;
-    starts[k] = p + offsets[leaf];
-    sizes[k] = lengths[leaf];
+  if (n <= 4 * kPairwiseBlock) {  // a node of up to four leaves, summed side by side
+    std::int64_t offsets[4], lengths[4];
+    int left_leaves = 0;
+    const int leaves = NodeLeaves(n, offsets, lengths, left_leaves);
+    if (leaves > 0) {
+      // Fewer than four leaves: the spare chains repeat the last leaf (its sum is dropped).
+      const T* starts[4];
+      std::int64_t sizes[4];
+      for (int k = 0; k < 4; ++k) {
+        const int leaf = k < leaves ? k : leaves - 1;
+        starts[k] = p + offsets[leaf];
+        sizes[k] = lengths[leaf];
+      }
+      T sums[4];
+      FourLeafSums(starts, sizes, sums);
+      const T left = left_leaves == 1 ? sums[0] : sums[0] + sums[1];
+      const T right = leaves - left_leaves == 1 ? sums[left_leaves] : sums[left_leaves] + sums[left_leaves + 1];
+      return left + right;
+    }
   }
-  T sums[4];
-  FourLeafSums(starts, sizes, sums);
-  int next = 0;
-  return CombineLeaves(n, sums, next);
+  const std::int64_t half = pairwise_split(n);
+  return PairwiseSum(p, half) + PairwiseSum(p + half, n - half);
 #endif
 }
 
