@@ -6,6 +6,7 @@
 #include <libxsmm.h>
 
 #include "../gemm_workloads.hpp"
+#include "xsmm_kernel.hpp"
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -20,23 +21,15 @@ struct Xsmm : bench::gemm::HeapOperands {
   void set_threads(int t) { threads = t; }
 
   template <class T>
-  static auto kernel(std::int64_t n) {
-    const libxsmm_blasint s = libxsmm_blasint(n);
-    if constexpr (sizeof(T) == 4)
-      return libxsmm_smmdispatch(s, s, s, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr);
-    else
-      return libxsmm_dmmdispatch(s, s, s, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr);
-  }
-  template <class T>
   Call gemm(std::int64_t n, T* a, T* b, T* c) {
     if (n > 64) return {};  // beyond libxsmm's small-matrix range it calls a BLAS
-    const auto k = kernel<T>(n);
+    const auto k = bench::xsmm_kernel<T>(n);
     if (k == nullptr) return {};
     return [=] { k(b, a, c); };
   }
   template <class T>
   Call batched(std::int64_t count, std::int64_t n, T* a, T* b, T* c) {
-    const auto k = kernel<T>(n);
+    const auto k = bench::xsmm_kernel<T>(n);
     if (k == nullptr) return {};
     const int nt = threads;
     return [=] {

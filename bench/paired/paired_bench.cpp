@@ -34,6 +34,7 @@
 
 #include "../bench_timer.hpp"
 #include "../gemm_peers/openblas_version.hpp"
+#include "../gemm_peers/xsmm_kernel.hpp"
 #include "lina/lina.hpp"
 
 extern "C" void openblas_set_num_threads(int);
@@ -208,17 +209,6 @@ Call cblas_product(std::int64_t n, const T* a, const T* b, T* c) {
   };
 }
 
-// libxsmm's JIT kernel for n x n x n; column-major, so row-major C = A B is C^T = B^T
-// A^T.
-template <class T>
-auto xsmm_kernel(std::int64_t n) {
-  const libxsmm_blasint s = libxsmm_blasint(n);
-  if constexpr (sizeof(T) == 4)
-    return libxsmm_smmdispatch(s, s, s, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr);
-  else
-    return libxsmm_dmmdispatch(s, s, s, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr);
-}
-
 // C = A B, n x n: against libxsmm (n = 64), OpenBLAS and libtorch.
 template <class T>
 void products(lina::Generator& g, int threads, std::int64_t n, int rounds) {
@@ -232,7 +222,7 @@ void products(lina::Generator& g, int threads, std::int64_t n, int rounds) {
   const double flops = 2.0 * double(n) * double(n) * double(n);
   const Call lina_call = [&] { lina::matmul(a, b, c); };
   if (n <= 64) {
-    const auto k = xsmm_kernel<T>(n);
+    const auto k = bench::xsmm_kernel<T>(n);
     if (k != nullptr) pair(w, threads, lina_call, {kXsmm, [=] { k(pb, pa, pc); }}, flops, "GFLOP/s", rounds);
   }
   pair(w, threads, lina_call, {kOpenblas, cblas_product<T>(n, pa, pb, pc)}, flops, "GFLOP/s", rounds);
@@ -250,7 +240,7 @@ void batched(lina::Generator& g, int threads, std::int64_t count, std::int64_t n
   const float* pa = a.data<float>();
   const float* pb = b.data<float>();
   float* pc = c.data<float>();
-  const auto k = xsmm_kernel<float>(n);
+  const auto k = bench::xsmm_kernel<float>(n);
   if (k == nullptr) return;
   const std::int64_t nn = n * n;
   const Call xsmm = [=] {
