@@ -18,7 +18,7 @@ inline constexpr std::uintptr_t kPageBytes = 4096;
 // compiled to no prefetch instruction at all, while the same calls in
 // elementwise_arith.cpp and gemm_gemv.cpp happened to be inlined. always_inline makes
 // every caller keep them (objdump of each kernel object: 0 -> 160 prefetches in
-// elementwise_math.o).
+// elementwise_math.o). tests/codegen/check_prefetches.py checks the objects.
 #define LINA_PREFETCH_INLINE __attribute__((always_inline)) inline
 
 // Prefetches the line `ahead` bytes past p into all cache levels (for reading; the
