@@ -45,9 +45,9 @@ HWY_INLINE void AddInto(T* out, const T* in, std::int64_t n) {
 // and then combines them in the tree's order: every addition is still the scalar
 // loop's, so the result is unchanged, bit for bit. Four streams 512 bytes apart lost the
 // hardware prefetcher (16 GB/s, half the single chain's 33), so each step prefetches
-// the lines it reads (two of float32) 4 KiB ahead, two nodes on. Sum of a 4096 x 4096 float32 array (and along
-// axis 1) on one thread, best of 20, alternating builds: 33-35 GB/s -> 38-44 (PyTorch's
-// sum 41 in that hour's bench/compare run).
+// the lines it reads (two of float32) 4 KiB ahead, two nodes on. Sum of a 4096 x 4096
+// float32 array (and along axis 1) on one thread, best of 20, alternating builds: 33-35
+// GB/s -> 38-44 (PyTorch's sum 41 in that hour's bench/compare run).
 // Later, per node: the four lane trees in vector lanes (FourLanesTrees) instead of four
 // stores and 28 scalar additions, and the node of four full leaves (every node of a
 // power-of-two run) without the leaf bookkeeping (FullNodeSum). Sum of 4096 x 4096
@@ -56,9 +56,9 @@ HWY_INLINE void AddInto(T* out, const T* in, std::int64_t n) {
 // Later still: float64 steps read four lines and prefetched two (the distance was
 // written for float32), and the nodes of other lengths prefetch further ahead
 // (kPartialNodeAhead) and find their leaves without recursion (NodeLeaves). Against
-// Eigen in one process, one thread, two alternations of the builds: float64 4096 x 4096
-// sum 0.71-0.96x -> 0.84-1.03x; 2896 x 2896 float64 0.66-0.85x -> 0.87-0.95x, along
-// axis 1 0.32-0.41x -> 0.57-0.73x; 3000 x 3000 float32 0.60-0.72x -> 0.75-0.81x.
+// Eigen in one process, one thread, alternating the builds: float64 4096 x 4096 sum
+// 0.71-1.00x -> 0.84-1.03x; 2896 x 2896 float64 0.66-0.85x -> 0.87-1.00x, along axis 1
+// 0.32-0.40x -> 0.54-0.68x; 3000 x 3000 float32 0.60-0.73x -> 0.75-0.81x.
 
 #if HWY_TARGET != HWY_SCALAR  // one lane: PairwiseSum below takes the scalar form
 // A node of the tree with four full leaves: 2 KiB of float32, 4 KiB of float64. Its
@@ -170,8 +170,10 @@ HWY_INLINE T FullNodeSum(D d, const T* p) {
 // each half is one leaf or two. Returns how many (2-4), with left_leaves those of the
 // left half, or 0 when a half needs three (489 = 120 + 120 + 120 + 64 + 65). Worked out
 // with two or three splits, without recursion: for a run that is not a power of two
-// every node takes this path, and the recursive count, collection and combination of
-// leaves it replaces took as long as reading the node (float32 3000 x 3000).
+// every node takes this path, and in perf the recursive count, collection and
+// combination of leaves it replaces held about half of the sum's samples (float32 3000
+// x 3000). Without them the loads hold those samples and the speed moved within the
+// noise: those nodes wait for memory.
 inline int NodeLeaves(std::int64_t n, std::int64_t offsets[4], std::int64_t lengths[4], int& left_leaves) {
   int count = 0;
   auto half_leaves = [&](std::int64_t offset, std::int64_t m) {
