@@ -74,6 +74,12 @@ double per_call_seconds(F&& f, int calls = 20000, int reps = 7) {
          calls;
 }
 
+// True under bench/compare --quick (LINA_BENCH_QUICK=1): fewer repetitions.
+inline bool quick() {
+  const char* q = std::getenv("LINA_BENCH_QUICK");
+  return q != nullptr && q[0] == '1';
+}
+
 // The thread counts to measure, from LINA_BENCH_THREADS ("1", "2" or "1 2"; both when
 // unset). bench/compare runs every program once per count, the one-thread run pinned to
 // one CPU (NOTE: [One-thread rows on one CPU] in docs/performance.md).

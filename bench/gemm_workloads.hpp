@@ -30,11 +30,6 @@ namespace bench::gemm {
 
 using Call = std::function<void()>;
 
-inline bool quick() {
-  const char* q = std::getenv("LINA_BENCH_QUICK");
-  return q != nullptr && q[0] == '1';
-}
-
 inline void emit(const std::string& library, const std::string& workload, int threads, double seconds, double flops) {
   std::printf(
       "{\"group\": \"gemm\", \"workload\": \"%s\", \"library\": \"%s\", \"threads\": %d, \"seconds\": %.6g, "

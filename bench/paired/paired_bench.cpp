@@ -43,11 +43,6 @@ namespace {
 
 using Call = std::function<void()>;
 
-bool quick() {
-  const char* q = std::getenv("LINA_BENCH_QUICK");
-  return q != nullptr && q[0] == '1';
-}
-
 // Calls per timed unit: enough that one unit takes at least 0.5 ms, so the clock's
 // resolution and the loop do not weigh on a 2 us product.
 int calls_per_unit(const Call& f) {
@@ -97,8 +92,8 @@ struct Peer {
 
 // Runs the rounds of one (workload, peer) pair and prints its record. `work` is the
 // amount per call in `unit`'s numerator (bytes or floating-point operations).
-void pair(const std::string& workload, int threads, const Call& lina_call, const Peer& peer, double work,
-          const char* unit, int rounds) {
+void measure_pair(const std::string& workload, int threads, const Call& lina_call, const Peer& peer, double work,
+                  const char* unit, int rounds) {
   const int lina_calls = calls_per_unit(lina_call);
   const int peer_calls = calls_per_unit(peer.call);
   // The bigger products take 10-100 ms a call: fewer timed units for them.
@@ -161,14 +156,15 @@ void sums(lina::Generator& g, int threads, int rounds) {
   volatile float sink = 0;
   const double bytes = 4.0 * double(n * n);
   const Call lina_all = [&] { sink = lina::sum(m).item<float>(); };
-  pair("sum all, 4096x4096 float32", threads, lina_all, {kEigen, [&] { sink = em.sum(); }}, bytes, "GB/s", rounds);
-  pair("sum all, 4096x4096 float32", threads, lina_all, {kTorch, [&] { sink = tm.sum().item<float>(); }}, bytes, "GB/s",
-       rounds);
+  measure_pair("sum all, 4096x4096 float32", threads, lina_all, {kEigen, [&] { sink = em.sum(); }}, bytes, "GB/s",
+               rounds);
+  measure_pair("sum all, 4096x4096 float32", threads, lina_all, {kTorch, [&] { sink = tm.sum().item<float>(); }}, bytes,
+               "GB/s", rounds);
   const Call lina_rows = [&] { rows = lina::sum(m, 1); };
-  pair("sum axis 1, 4096x4096 float32", threads, lina_rows, {kEigen, [&] { erows = em.rowwise().sum(); }}, bytes,
-       "GB/s", rounds);
-  pair("sum axis 1, 4096x4096 float32", threads, lina_rows, {kTorch, [&] { at::sum_out(trows, tm, {1}); }}, bytes,
-       "GB/s", rounds);
+  measure_pair("sum axis 1, 4096x4096 float32", threads, lina_rows, {kEigen, [&] { erows = em.rowwise().sum(); }},
+               bytes, "GB/s", rounds);
+  measure_pair("sum axis 1, 4096x4096 float32", threads, lina_rows, {kTorch, [&] { at::sum_out(trows, tm, {1}); }},
+               bytes, "GB/s", rounds);
 }
 
 // y = A x with A 4096 x 4096, against Eigen, OpenBLAS and libtorch.
@@ -186,17 +182,18 @@ void matvec(lina::Generator& g, int threads, int rounds) {
   const std::string w = std::string("matvec 4096 ") + (sizeof(T) == 4 ? "float32" : "float64");
   const double flops = 2.0 * double(n * n);
   const Call lina_call = [&] { lina::matmul(a, x, y); };
-  pair(w, threads, lina_call, {kEigen, [&] { ey.noalias() = ea * ex; }}, flops, "GFLOP/s", rounds);
-  pair(w, threads, lina_call,
-       {kOpenblas,
-        [&] {
-          if constexpr (sizeof(T) == 4)
-            cblas_sgemv(CblasRowMajor, CblasNoTrans, n, n, 1.0f, a.data<T>(), n, x.data<T>(), 1, 0.0f, y.data<T>(), 1);
-          else
-            cblas_dgemv(CblasRowMajor, CblasNoTrans, n, n, 1.0, a.data<T>(), n, x.data<T>(), 1, 0.0, y.data<T>(), 1);
-        }},
-       flops, "GFLOP/s", rounds);
-  pair(w, threads, lina_call, {kTorch, [&] { at::mv_out(ty, ta, tx); }}, flops, "GFLOP/s", rounds);
+  measure_pair(w, threads, lina_call, {kEigen, [&] { ey.noalias() = ea * ex; }}, flops, "GFLOP/s", rounds);
+  measure_pair(
+      w, threads, lina_call,
+      {kOpenblas,
+       [&] {
+         if constexpr (sizeof(T) == 4)
+           cblas_sgemv(CblasRowMajor, CblasNoTrans, n, n, 1.0f, a.data<T>(), n, x.data<T>(), 1, 0.0f, y.data<T>(), 1);
+         else
+           cblas_dgemv(CblasRowMajor, CblasNoTrans, n, n, 1.0, a.data<T>(), n, x.data<T>(), 1, 0.0, y.data<T>(), 1);
+       }},
+      flops, "GFLOP/s", rounds);
+  measure_pair(w, threads, lina_call, {kTorch, [&] { at::mv_out(ty, ta, tx); }}, flops, "GFLOP/s", rounds);
 }
 
 template <class T>
@@ -223,12 +220,12 @@ void products(lina::Generator& g, int threads, std::int64_t n, int rounds) {
   const Call lina_call = [&] { lina::matmul(a, b, c); };
   if (n <= 64) {
     const auto k = bench::xsmm_kernel<T>(n);
-    if (k != nullptr) pair(w, threads, lina_call, {kXsmm, [=] { k(pb, pa, pc); }}, flops, "GFLOP/s", rounds);
+    if (k != nullptr) measure_pair(w, threads, lina_call, {kXsmm, [=] { k(pb, pa, pc); }}, flops, "GFLOP/s", rounds);
   }
-  pair(w, threads, lina_call, {kOpenblas, cblas_product<T>(n, pa, pb, pc)}, flops, "GFLOP/s", rounds);
+  measure_pair(w, threads, lina_call, {kOpenblas, cblas_product<T>(n, pa, pb, pc)}, flops, "GFLOP/s", rounds);
   const at::Tensor ta = wrap<T>(a), tb = wrap<T>(b);
   at::Tensor tc = wrap<T>(c);
-  pair(w, threads, lina_call, {kTorch, [&] { at::mm_out(tc, ta, tb); }}, flops, "GFLOP/s", rounds);
+  measure_pair(w, threads, lina_call, {kTorch, [&] { at::mm_out(tc, ta, tb); }}, flops, "GFLOP/s", rounds);
 }
 
 // count independent n x n float32 products: lina's batched matmul against libxsmm's
@@ -247,7 +244,7 @@ void batched(lina::Generator& g, int threads, std::int64_t count, std::int64_t n
 #pragma omp parallel for schedule(static) num_threads(threads)
     for (std::int64_t i = 0; i < count; ++i) k(pb + i * nn, pa + i * nn, pc + i * nn);
   };
-  pair(
+  measure_pair(
       "batched " + std::to_string(count) + " x " + std::to_string(n) + "x" + std::to_string(n) + " float32", threads,
       [&] { lina::matmul(a, b, c); }, {kXsmm, xsmm}, 2.0 * double(count) * double(nn * n), "GFLOP/s", rounds);
 }
@@ -258,7 +255,7 @@ int main() {
   libxsmm_init();
   bench::settle_main_thread();
   lina::Generator g(7);
-  const int rounds = quick() ? 7 : 21;
+  const int rounds = bench::quick() ? 7 : 21;
   for (int threads : bench::thread_counts()) {
     lina::set_num_threads(threads);
     at::set_num_threads(threads);
@@ -275,8 +272,8 @@ int main() {
     // long.
     if (threads >= 2)
       for (std::int64_t n : {1024, 2048}) {
-        products<float>(g, threads, n, quick() ? 3 : 9);
-        products<double>(g, threads, n, quick() ? 3 : 9);
+        products<float>(g, threads, n, bench::quick() ? 3 : 9);
+        products<double>(g, threads, n, bench::quick() ? 3 : 9);
       }
   }
   libxsmm_finalize();
