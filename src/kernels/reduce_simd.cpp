@@ -57,14 +57,19 @@ HWY_INLINE void AddInto(T* out, const T* in, std::int64_t n) {
 // written for float32), and the nodes of other lengths prefetch further ahead
 // (kPartialNodeAhead) and find their leaves without recursion (NodeLeaves). Against
 // Eigen in one process, one thread, alternating the builds: float64 4096 x 4096 sum
-// 0.71-1.00x -> 0.84-1.03x; 2896 x 2896 float64 0.66-0.85x -> 0.87-1.00x, along axis 1
-// 0.32-0.40x -> 0.54-0.68x; 3000 x 3000 float32 0.60-0.73x -> 0.75-0.81x.
+// 0.85-0.93x -> 1.02-1.03x, along axis 1 0.89-1.03x -> 1.11-1.13x (kFullNodeAhead);
+// 2896 x 2896 float64 0.66-0.92x -> 0.86-1.00x, along axis 1 0.32-0.62x -> 0.54-0.74x;
+// 3000 x 3000 float32 0.60-0.73x -> 0.75-0.81x.
 
 #if HWY_TARGET != HWY_SCALAR  // one lane: PairwiseSum below takes the scalar form
-// A node of the tree with four full leaves: 2 KiB of float32, 4 KiB of float64. Its
-// chains prefetch from two nodes' bytes on (the node after next).
-template <class T>
-inline constexpr std::uintptr_t kNodeBytes = 4 * kPairwiseBlock * sizeof(T);
+// The chains of a node of four full leaves (2 KiB of float32, 4 KiB of float64) prefetch
+// from this many bytes past the node's start: the node after next for float32 (the
+// distance chosen for it, above), the next node for float64. float64 4096 x 4096 sum
+// against Eigen in one process, one thread, alternating builds in one hour: 4 KiB
+// 0.83-1.03x (along axis 1 0.84-1.13x), 8 KiB 0.75-0.86x (0.80-0.96x), the earlier code
+// (half the lines, 6 KiB ahead) 0.85-0.93x (0.87-1.03x). An hour before, 8 KiB had
+// beaten the earlier code, so the host's phase moves these too; 4 KiB never lost.
+inline constexpr std::uintptr_t kFullNodeAhead = 4096;
 
 // The other nodes (every node of a run that is not a power of two: 3000 x 3000 float32
 // has nodes of about 275 elements, four leaves of about 68) prefetch from this many
@@ -160,7 +165,7 @@ HWY_INLINE T FullNodeSum(D d, const T* p) {
   constexpr std::int64_t L = kPairwiseBlock;
   const T* const leaves[4] = {p, p + L, p + 2 * L, p + 3 * L};
   hn::Vec<D> r0, r1, r2, r3;
-  FourChains(d, leaves, L, 2 * kNodeBytes<T>, r0, r1, r2, r3);
+  FourChains(d, leaves, L, kFullNodeAhead, r0, r1, r2, r3);
   HWY_ALIGN T trees[8];
   hn::Store(FourLanesTrees(d, r0, r1, r2, r3), d, trees);
   return (trees[0] + trees[1]) + (trees[2] + trees[3]);
