@@ -1,6 +1,7 @@
 #include "lina/ops/creation.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "core/loop_plan.hpp"
@@ -61,6 +62,15 @@ Array identity(std::int64_t n, DType dtype) { return eye(n, n, 0, dtype); }
 
 Array arange(Scalar stop) { return arange(0, stop, 1); }
 
+namespace {
+// A float element count for an error message: 8e+38, not 38 digits.
+std::string format_count(double n) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", n);
+  return buf;
+}
+}  // namespace
+
 Array arange(Scalar start, Scalar stop, Scalar step, std::optional<DType> dtype) {
   const bool all_int = start.kind() != ScalarKind::Float && stop.kind() != ScalarKind::Float &&
                        step.kind() != ScalarKind::Float;
@@ -81,6 +91,11 @@ Array arange(Scalar start, Scalar stop, Scalar step, std::optional<DType> dtype)
   const double n = std::ceil((b - a) / s);
   if (!std::isfinite(n)) throw ValueError("arange: cannot compute length of arange(" + start.to_string() + ", " +
                                           stop.to_string() + ", " + step.to_string() + ")");
+  // 2^63 and above do not convert to int64 (undefined behaviour: the eval fuzzer's
+  // arange(8e38)); NumPy says "Maximum allowed size exceeded" for these.
+  if (n >= 9223372036854775808.0)
+    throw ValueError("arange: arange(" + start.to_string() + ", " + stop.to_string() + ", " + step.to_string() +
+                     ") would have " + format_count(n) + " elements, more than any array can hold (at most 2^63 - 1)");
   const std::int64_t len = n > 0 ? static_cast<std::int64_t>(n) : 0;
   Array out({len}, DType::Float64);
   double* p = out.data<double>();

@@ -91,6 +91,10 @@ TEST(Creation, RangesMatchNumPy) {
       dir);
   EXPECT_EQ(out, "True True\n");
   EXPECT_THROW_MSG(lina::arange(0, 5, 0), lina::ValueError, "step");
+  // Lengths past int64 (the eval fuzzer's arange(8e38)) and past the allocation limit.
+  EXPECT_THROW_MSG(lina::arange(8e38), lina::ValueError, "arange(0, ", "8e+38 elements", "2^63 - 1");
+  EXPECT_THROW_MSG(lina::arange(0.0, 1e300, 1e-300), lina::ValueError, "arange");
+  EXPECT_THROW(lina::arange(0.0, 1e18, 1.0), lina::Error);
   EXPECT_THROW_MSG(lina::meshgrid({lina::arange(2)}, "yx"), lina::ValueError, "'xy'", "'ij'");
 }
 
