@@ -6,13 +6,13 @@
 // to the machine's widest vectors, and so is the contiguous pairwise sum (sum along the
 // contiguous axis, and of a whole contiguous array). Each lane does one of the scalar
 // loop's additions, in its order, so results are identical to it.
+#include <atomic>
 #include <cstdint>
 
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "kernels/reduce_simd.cpp"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
-#include "kernels/page_prefetch.hpp"
 #include "kernels/reduce_loops.hpp"
 
 HWY_BEFORE_NAMESPACE();
@@ -36,49 +36,32 @@ HWY_INLINE void AddInto(T* out, const T* in, std::int64_t n) {
 // additions in the same order, so the same result. Targets whose vectors hold fewer
 // than eight lanes of T use the scalar form.
 //
-// NOTE: [Pairwise leaves side by side]
-// A leaf of the tree (a run of at most 128) is one chain of dependent vector additions,
-// so summing leaf after leaf runs at the adder's latency (about 8 floats per 3 cycles),
-// below what memory delivers to one core. The leaves are independent, so each node with
-// at most four leaves (at most 512 elements) sums its leaves in four interleaved chains
-// and then combines them in the tree's order: every addition is still the scalar
-// loop's, so the result is unchanged, bit for bit. Four streams 512 bytes apart lost the
-// hardware prefetcher (16 GB/s, half the single chain's 33), so each step prefetches
-// the lines it reads (two of float32) 4 KiB ahead, two nodes on. Sum of a 4096 x 4096
-// float32 array (and along axis 1) on one thread, best of 20, alternating builds: 33-35
-// GB/s -> 38-44 (PyTorch's sum 41 in that hour's bench/compare run).
-// Later, per node: the four lane trees in vector lanes (FourLanesTrees) instead of four
-// stores and 28 scalar additions, and the node of four full leaves (every node of a
-// power-of-two run) without the leaf bookkeeping (FullNodeSum). Sum of 4096 x 4096
-// float32, one thread pinned to CPU 0, against Eigen's sum (-march=native) in the same
-// process, four alternations of the two builds: 0.90-0.96x -> 0.96-1.02x.
-// Later still: float64 steps read four lines and prefetched two (the distance was
-// written for float32), and the nodes of other lengths prefetch further ahead
-// (kPartialNodeAhead) and find their leaves without recursion (NodeLeaves). Against
-// Eigen in one process, one thread, alternating the builds: float64 4096 x 4096 sum
-// 0.85-0.93x -> 1.02-1.03x, along axis 1 0.89-1.03x -> 1.11-1.13x (kFullNodeAhead);
-// 2896 x 2896 float64 0.66-0.92x -> 0.86-1.00x, along axis 1 0.32-0.62x -> 0.54-0.74x;
-// 3000 x 3000 float32 0.60-0.73x -> 0.75-0.81x.
+// NOTE: [Pairwise leaves in address order]
+// A leaf of the tree (a run of at most 128) is one chain of dependent vector additions.
+// The leaves are independent, so the processor overlaps one leaf's chain with the next
+// ones by itself, as long as the loads come in address order: then memory is read as
+// one stream, which the hardware prefetchers follow. Each node of up to four leaves
+// sums them one after another and then combines them in the tree's order (every
+// addition is the scalar loop's: the same bits); KeepLoadOrder stops g++ from
+// interleaving the leaves' loads, which it otherwise does (two or four streams 512 bytes
+// apart).
+// History, measured on two machines:
+// - 2 cores Zen 3, AVX2 (until 2026-12-06): the leaves ran in four interleaved chains,
+//   and since four streams lost the hardware prefetcher (16 GB/s), each step prefetched
+//   its lines 4 KiB ahead: 38-44 GB/s, 0.92-0.98x Eigen in one process.
+// - 2 cores Zen 4, AVX-512 (from 2026-12-06 19:00): those four streams with their
+//   prefetches read 12-18 GB/s, 0.47-0.56x Eigen (the same memory, one thread, median of
+//   11 alternations; float64 and the nodes of other lengths alike). Leaves in address
+//   order without a prefetch: float32 4096 x 4096 sum 1.02-1.06x Eigen (39 GB/s), along
+//   axis 1 0.99-1.05x; float64 0.91-0.96x; 3000 x 3000 float32 0.46 -> 0.67-0.74x,
+//   2896 x 2896 float64 0.52 -> 0.94-1.01x. Adding prefetches 2-16 KiB ahead to the
+//   in-order leaves lost 4-30% at every distance, so there are none.
+// The node of four full leaves (every node of a power-of-two run) unrolls its leaves
+// (FullNodeSum); the other nodes find their leaves with NodeLeaves. The four lane trees
+// are combined in vector lanes (FourLanesTrees) instead of four stores and 28 scalar
+// additions.
 
 #if HWY_TARGET != HWY_SCALAR  // one lane: PairwiseSum below takes the scalar form
-// The chains of a node of four full leaves (2 KiB of float32, 4 KiB of float64) prefetch
-// from this many bytes past the node's start: the node after next for float32 (the
-// distance chosen for it, above), the next node for float64. float64 4096 x 4096 sum
-// against Eigen in one process, one thread, alternating builds in one hour: 4 KiB
-// 0.83-1.03x (along axis 1 0.84-1.13x), 8 KiB 0.75-0.86x (0.80-0.96x), the earlier code
-// (half the lines, 6 KiB ahead) 0.85-0.93x (0.87-1.03x). An hour before, 8 KiB had
-// beaten the earlier code, so the host's phase moves these too; 4 KiB never lost.
-inline constexpr std::uintptr_t kFullNodeAhead = 4096;
-
-// The other nodes (every node of a run that is not a power of two: 3000 x 3000 float32
-// has nodes of about 275 elements, four leaves of about 68) prefetch from this many
-// bytes past their own end. Their leaves are a few lines long, too short for the
-// hardware prefetcher, so the prefetch does all of it, and nodes of 1 KiB put "the node
-// after next" only 2-3 KiB ahead. Sum of 3000 x 3000 float32 against Eigen's in one
-// process, one thread, two alternations: 2 KiB 0.62-0.64x, 3 KiB 0.67-0.72x, 4 KiB
-// 0.68-0.74x, 6 KiB 0.73-0.77x, 8 KiB 0.75-0.81x, 12 KiB 0.70-0.75x.
-inline constexpr std::uintptr_t kPartialNodeAhead = 8192;
-
 // The eight lanes of one leaf's accumulator combined as pairwise_sum_run does.
 template <class D, class T = hn::TFromD<D>>
 HWY_INLINE T LanesTree(D d, hn::Vec<D> r) {
@@ -105,66 +88,40 @@ HWY_INLINE T AddTail(T s, const T* p, std::int64_t from, std::int64_t n) {
   return s;
 }
 
-// Four interleaved chains over the first `common` elements of the leaves at p[0..3]:
-// r_k starts as the first vector of p[k] and adds the next ones in order. Each step
-// prefetches as many bytes as it reads (four vectors: 128 bytes of float32, 256 of
-// float64), from `ahead` bytes past p[0] on (NOTE: [Pairwise leaves side by side]).
-// Returns where the chains stopped.
-// Not unrolled: g++ unrolls a fixed-count loop (FullNodeSum's) fully and then schedules
-// each chain's additions one after another, which undoes the interleaving (27 GB/s).
-template <class D, class T = hn::TFromD<D>, class V = hn::Vec<D>>
-HWY_INLINE std::int64_t FourChains(D d, const T* const p[4], std::int64_t common, std::uintptr_t ahead, V& r0,
-                                   V& r1, V& r2, V& r3) {
-  constexpr std::uintptr_t kStepBytes = 4 * 8 * sizeof(T);
-  r0 = hn::LoadU(d, p[0]);
-  r1 = hn::LoadU(d, p[1]);
-  r2 = hn::LoadU(d, p[2]);
-  r3 = hn::LoadU(d, p[3]);
-  std::int64_t i = 8;
-#pragma GCC unroll 1
-  for (; i + 8 <= common; i += 8) {
-    const std::uintptr_t next = ahead + static_cast<std::uintptr_t>(i) * 4 * sizeof(T);
-    for (std::uintptr_t line = 0; line < kStepBytes; line += 64) prefetch_ahead(p[0], next + line);
-    r0 = hn::Add(r0, hn::LoadU(d, p[0] + i));
-    r1 = hn::Add(r1, hn::LoadU(d, p[1] + i));
-    r2 = hn::Add(r2, hn::LoadU(d, p[2] + i));
-    r3 = hn::Add(r3, hn::LoadU(d, p[3] + i));
-  }
-  return i;
+// Keeps the compiler from moving the next leaf's loads above this point (NOTE: [Pairwise
+// leaves in address order]); it emits no instruction.
+HWY_INLINE void KeepLoadOrder() { std::atomic_signal_fence(std::memory_order_seq_cst); }
+
+// One leaf's accumulator: its first vector plus the next ones in order, over the first
+// n - n % 8 elements (n >= 8).
+template <class D, class T = hn::TFromD<D>>
+HWY_INLINE hn::Vec<D> LeafChain(D d, const T* p, std::int64_t n) {
+  auto r = hn::LoadU(d, p);
+  for (std::int64_t i = 8; i + 8 <= n; i += 8) r = hn::Add(r, hn::LoadU(d, p + i));
+  return r;
 }
 
-// The sums of four leaves (each at least 8 long), in four interleaved chains.
-template <class T>
-HWY_INLINE void FourLeafSums(const T* const p[4], const std::int64_t n[4], T sums[4]) {
-  const hn::CappedTag<T, 8> d;
-  hn::Vec<decltype(d)> r0, r1, r2, r3;
-  std::int64_t common = n[0];
-  for (int k = 1; k < 4; ++k) common = n[k] < common ? n[k] : common;
-  const std::uintptr_t ahead = static_cast<std::uintptr_t>((p[3] - p[0]) + n[3]) * sizeof(T) + kPartialNodeAhead;
-  const std::int64_t i = FourChains(d, p, common, ahead, r0, r1, r2, r3);
-  // Leaves may differ in length (257 = 128 + 64 + 65): each finishes on its own.
-  std::int64_t i0 = i, i1 = i, i2 = i, i3 = i;
-  for (; i0 + 8 <= n[0]; i0 += 8) r0 = hn::Add(r0, hn::LoadU(d, p[0] + i0));
-  for (; i1 + 8 <= n[1]; i1 += 8) r1 = hn::Add(r1, hn::LoadU(d, p[1] + i1));
-  for (; i2 + 8 <= n[2]; i2 += 8) r2 = hn::Add(r2, hn::LoadU(d, p[2] + i2));
-  for (; i3 + 8 <= n[3]; i3 += 8) r3 = hn::Add(r3, hn::LoadU(d, p[3] + i3));
-  HWY_ALIGN T trees[8];
-  hn::Store(FourLanesTrees(d, r0, r1, r2, r3), d, trees);
-  sums[0] = AddTail(trees[0], p[0], i0, n[0]);
-  sums[1] = AddTail(trees[1], p[1], i1, n[1]);
-  sums[2] = AddTail(trees[2], p[2], i2, n[2]);
-  sums[3] = AddTail(trees[3], p[3], i3, n[3]);
+// LeafChain of a full leaf (kPairwiseBlock elements), unrolled: 16 loads in address order.
+template <class D, class T = hn::TFromD<D>>
+HWY_INLINE hn::Vec<D> FullLeafChain(D d, const T* p) {
+  auto r = hn::LoadU(d, p);
+#pragma GCC unroll 16
+  for (std::int64_t i = 8; i < kPairwiseBlock; i += 8) r = hn::Add(r, hn::LoadU(d, p + i));
+  return r;
 }
 
-// The sum of a node of four full leaves (n = 512: pairwise_split halves it twice), as
-// FourLeafSums and CombineLeaves compute it, without their bookkeeping: the node of
-// every power-of-two run, so the common case of sum(a) and sum(a, axis) on such shapes.
+// The sum of a node of four full leaves (n = 512: pairwise_split halves it twice): the
+// node of every power-of-two run, so the common case of sum(a) and sum(a, axis).
 template <class D, class T = hn::TFromD<D>>
 HWY_INLINE T FullNodeSum(D d, const T* p) {
   constexpr std::int64_t L = kPairwiseBlock;
-  const T* const leaves[4] = {p, p + L, p + 2 * L, p + 3 * L};
-  hn::Vec<D> r0, r1, r2, r3;
-  FourChains(d, leaves, L, kFullNodeAhead, r0, r1, r2, r3);
+  const auto r0 = FullLeafChain(d, p);
+  KeepLoadOrder();
+  const auto r1 = FullLeafChain(d, p + L);
+  KeepLoadOrder();
+  const auto r2 = FullLeafChain(d, p + 2 * L);
+  KeepLoadOrder();
+  const auto r3 = FullLeafChain(d, p + 3 * L);
   HWY_ALIGN T trees[8];
   hn::Store(FourLanesTrees(d, r0, r1, r2, r3), d, trees);
   return (trees[0] + trees[1]) + (trees[2] + trees[3]);
@@ -211,27 +168,24 @@ T PairwiseSum(const T* p, std::int64_t n) {
   const hn::CappedTag<T, 8> d;
   if (hn::Lanes(d) != 8 || n < 8) return pairwise_sum_run<T, true>(reinterpret_cast<const char*>(p), n, sizeof(T));
   if (n == 4 * kPairwiseBlock) return FullNodeSum(d, p);  // every node of a power-of-two run
-  if (n <= kPairwiseBlock) {
-    auto r = hn::LoadU(d, p);
-    std::int64_t i = 8;
-    for (; i + 8 <= n; i += 8) r = hn::Add(r, hn::LoadU(d, p + i));
-    return AddTail(LanesTree(d, r), p, i, n);
-  }
-  if (n <= 4 * kPairwiseBlock) {  // a node of up to four leaves, summed side by side
+  if (n <= kPairwiseBlock) return AddTail(LanesTree(d, LeafChain(d, p, n)), p, n - n % 8, n);
+  if (n <= 4 * kPairwiseBlock) {  // a node of up to four leaves
     std::int64_t offsets[4], lengths[4];
     int left_leaves = 0;
     const int leaves = NodeLeaves(n, offsets, lengths, left_leaves);
     if (leaves > 0) {
-      // Fewer than four leaves: the spare chains repeat the last leaf (its sum is dropped).
-      const T* starts[4];
-      std::int64_t sizes[4];
+      hn::Vec<decltype(d)> r[4];
       for (int k = 0; k < 4; ++k) {
-        const int leaf = k < leaves ? k : leaves - 1;
-        starts[k] = p + offsets[leaf];
-        sizes[k] = lengths[leaf];
+        r[k] = k < leaves ? LeafChain(d, p + offsets[k], lengths[k]) : hn::Zero(d);  // a spare's sum is dropped
+        KeepLoadOrder();
       }
+      HWY_ALIGN T trees[8];
+      hn::Store(FourLanesTrees(d, r[0], r[1], r[2], r[3]), d, trees);
       T sums[4];
-      FourLeafSums(starts, sizes, sums);
+      for (int k = 0; k < leaves; ++k) {
+        const std::int64_t chained = lengths[k] - lengths[k] % 8;
+        sums[k] = AddTail(trees[k], p + offsets[k], chained, lengths[k]);
+      }
       const T left = left_leaves == 1 ? sums[0] : sums[0] + sums[1];
       const T right = leaves - left_leaves == 1 ? sums[left_leaves] : sums[left_leaves] + sums[left_leaves + 1];
       return left + right;

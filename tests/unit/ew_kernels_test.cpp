@@ -171,8 +171,8 @@ TEST(EwKernels, LiteralFastPathEqualsTheGeneralPath) {
 // scalar pairwise loop, same order), and sums over axis 0 against the row-by-row
 // accumulation written out here. Both must agree bit for bit.
 // The contiguous sum runs on every compiled SIMD target, at every length up to 700
-// (every mix of one to four leaves of the pairwise tree, NOTE: [Pairwise leaves side by
-// side]) and at longer ones.
+// (every mix of one to four leaves of the pairwise tree, NOTE: [Pairwise leaves in
+// address order]) and at longer ones.
 TEST(EwKernels, VectorisedSumsEqualTheScalarLoops) {
   lina::Generator gen(10);
   std::vector<std::int64_t> lengths;
