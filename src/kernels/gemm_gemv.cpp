@@ -17,7 +17,6 @@
 
 #include "core/thread_pool.hpp"
 #include "kernels/gemm.hpp"
-#include "kernels/page_prefetch.hpp"
 #include "lina/core/threads.hpp"
 
 
@@ -30,13 +29,17 @@ HWY_BEFORE_NAMESPACE();
 namespace lina::kernels::HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
-// NOTE: [GEMV page-ahead prefetch]
-// Each of the four rows is its own stream, and the hardware prefetchers stop at page
-// ends, so every 4 KiB of every row starts with a TLB miss and a cold line. Once per
-// page of row 0, one prefetch per row into its next page starts both early. In a
-// scratch copy of this loop against Eigen (float64 4096 x 4096, one thread pinned,
-// median of 15 best-of-5, six runs): no prefetch 8.2-8.8 GFLOP/s, 4 KiB ahead 9.0-9.5,
-// 16 KiB 8.6-8.8, 64 KiB 9.1-9.3; Eigen 8.1-8.7. (kernels/page_prefetch.hpp)
+// NOTE: [GEMV without prefetches]
+// Four rows are read side by side, each its own stream. Until 2026-12-06 each row's next
+// page was prefetched once per page of row 0: on the 2-core Zen 3 machine of the time
+// (float64 4096 x 4096, one thread pinned, a scratch copy against Eigen, median of 15
+// best-of-5, six runs) no prefetch gave 8.2-8.8 GFLOP/s and 4 KiB ahead 9.0-9.5, with
+// Eigen at 8.1-8.7. On the Zen 4 machine that followed, the library without those
+// prefetches against with them, against Eigen in one process (4096 x 4096, median of 15
+// alternations, two runs of each build): one thread float32 0.90-0.93x Eigen -> 0.96-1.00x,
+// float64 0.92x -> 0.99-1.02x; two threads float32 17.6-20.7 -> 20.3-21.6 GFLOP/s,
+// float64 8.7-8.8 -> 9.0-9.2. Presumably that machine's hardware prefetchers follow four
+// streams in four pages, and the extra prefetches only take load slots.
 
 // y[i] = A[i, :] . x for m rows `lda` apart.
 template <class T>
@@ -53,13 +56,6 @@ void DotRows(std::int64_t m, std::int64_t k, const T* HWY_RESTRICT a, std::int64
     const T* a3 = a2 + lda;
     auto s0 = hn::Zero(d), s1 = hn::Zero(d), s2 = hn::Zero(d), s3 = hn::Zero(d);
     for (std::int64_t p = 0; p < kv; p += V) {
-      if (starts_page(a0 + p, V * sizeof(T))) {
-        // Row 0 enters a new page: each row's next page (NOTE: [GEMV page-ahead prefetch]).
-        prefetch_ahead(a0 + p, kPageBytes);
-        prefetch_ahead(a1 + p, kPageBytes);
-        prefetch_ahead(a2 + p, kPageBytes);
-        prefetch_ahead(a3 + p, kPageBytes);
-      }
       const auto xv = hn::LoadU(d, x + p);
       s0 = hn::MulAdd(hn::LoadU(d, a0 + p), xv, s0);
       s1 = hn::MulAdd(hn::LoadU(d, a1 + p), xv, s1);

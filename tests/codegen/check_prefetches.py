@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 # The kernels whose loops call the prefetch helpers (or Highway's Prefetch).
-KERNELS = ("elementwise_arith", "elementwise_math", "gemm_direct", "gemm_gemv")
+KERNELS = ("elementwise_arith", "elementwise_math", "gemm_direct")
 
 if len(sys.argv) != 3:
     sys.exit(__doc__)
