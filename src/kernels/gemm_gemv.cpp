@@ -31,7 +31,7 @@ namespace hn = hwy::HWY_NAMESPACE;
 
 // NOTE: [GEMV without prefetches]
 // Four rows are read side by side, each its own stream. Until 2026-12-06 each row's next
-// page was prefetched once per page of row 0: on the 2-core Zen 3 machine of the time
+// page was prefetched once per page of row 0: on the 2-core Zen 5 machine of the time
 // (float64 4096 x 4096, one thread pinned, a scratch copy against Eigen, median of 15
 // best-of-5, six runs) no prefetch gave 8.2-8.8 GFLOP/s and 4 KiB ahead 9.0-9.5, with
 // Eigen at 8.1-8.7. On the Zen 4 machine that followed, the library without those

@@ -46,7 +46,7 @@ HWY_INLINE void AddInto(T* out, const T* in, std::int64_t n) {
 // interleaving the leaves' loads, which it otherwise does (two or four streams 512 bytes
 // apart).
 // History, measured on two machines:
-// - 2 cores Zen 3, AVX2 (until 2026-12-06): the leaves ran in four interleaved chains,
+// - 2 cores Zen 5, AVX-512 (until 2026-12-06): the leaves ran in four interleaved chains,
 //   and since four streams lost the hardware prefetcher (16 GB/s), each step prefetched
 //   its lines 4 KiB ahead: 38-44 GB/s, 0.92-0.98x Eigen in one process.
 // - 2 cores Zen 4, AVX-512 (from 2026-12-06 19:00): those four streams with their
