@@ -7,6 +7,7 @@
 // contiguous axis, and of a whole contiguous array). Each lane does one of the scalar
 // loop's additions, in its order, so results are identical to it.
 #include <atomic>
+#include <bit>
 #include <cstdint>
 
 #undef HWY_TARGET_INCLUDE
@@ -57,7 +58,8 @@ HWY_INLINE void AddInto(T* out, const T* in, std::int64_t n) {
 //   2896 x 2896 float64 0.52 -> 0.94-1.01x. Adding prefetches 2-16 KiB ahead to the
 //   in-order leaves lost 4-30% at every distance, so there are none.
 // The node of four full leaves (every node of a power-of-two run) unrolls its leaves
-// (FullNodeSum); the other nodes find their leaves with NodeLeaves. The four lane trees
+// (FullNodeSum), and a power-of-two run combines its nodes in a loop
+// (PowerOfTwoRunSum); the other nodes find their leaves with NodeLeaves. The four lane trees
 // are combined in vector lanes (FourLanesTrees) instead of four stores and 28 scalar
 // additions.
 
@@ -127,6 +129,27 @@ HWY_INLINE T FullNodeSum(D d, const T* p) {
   return (trees[0] + trees[1]) + (trees[2] + trees[3]);
 }
 
+// The sum of a run of 512 * 2^j elements (j >= 0): pairwise summation halves it exactly down to
+// its nodes, so the node sums combine as a perfect binary tree, here in a loop with a
+// stack (after node i, one addition per trailing zero bit of i + 1) instead of j levels
+// of recursion: the same additions. Against the recursion, float32 4096 x 4096 in one
+// process, one thread, two alternations: 0.97-0.99x -> 1.05x Eigen, along axis 1
+// 0.96-0.97x -> 1.02x (each call and return cost a vzeroupper and six saved registers).
+template <class D, class T = hn::TFromD<D>>
+HWY_INLINE T PowerOfTwoRunSum(D d, const T* p, std::int64_t n) {
+  constexpr std::int64_t kNode = 4 * kPairwiseBlock;
+  T stack[64];  // one more than the tree's depth, at most 55
+  int top = 0;
+  for (std::int64_t i = 0; i < n / kNode; ++i) {
+    stack[top++] = FullNodeSum(d, p + i * kNode);
+    for (std::int64_t done = i + 1; done % 2 == 0; done /= 2) {
+      --top;
+      stack[top - 1] = stack[top - 1] + stack[top];
+    }
+  }
+  return stack[0];
+}
+
 // The leaves of a node of 128 < n <= 512 elements, as pairwise summation splits it:
 // each half is one leaf or two. Returns how many (2-4), with left_leaves those of the
 // left half, or 0 when a half needs three (489 = 120 + 120 + 120 + 64 + 65). Worked out
@@ -167,7 +190,8 @@ T PairwiseSum(const T* p, std::int64_t n) {
 #else
   const hn::CappedTag<T, 8> d;
   if (hn::Lanes(d) != 8 || n < 8) return pairwise_sum_run<T, true>(reinterpret_cast<const char*>(p), n, sizeof(T));
-  if (n == 4 * kPairwiseBlock) return FullNodeSum(d, p);  // every node of a power-of-two run
+  if (n >= 4 * kPairwiseBlock && std::has_single_bit(static_cast<std::uint64_t>(n)))
+    return PowerOfTwoRunSum(d, p, n);  // sum(a) and sum(a, axis) of power-of-two shapes
   if (n <= kPairwiseBlock) return AddTail(LanesTree(d, LeafChain(d, p, n)), p, n - n % 8, n);
   if (n <= 4 * kPairwiseBlock) {  // a node of up to four leaves
     std::int64_t offsets[4], lengths[4];
