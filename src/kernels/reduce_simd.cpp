@@ -59,9 +59,9 @@ HWY_INLINE void AddInto(T* out, const T* in, std::int64_t n) {
 //   in-order leaves lost 4-30% at every distance, so there are none.
 // The node of four full leaves (every node of a power-of-two run) unrolls its leaves
 // (FullNodeSum), and a power-of-two run combines its nodes in a loop
-// (PowerOfTwoRunSum); the other nodes find their leaves with NodeLeaves. The four lane trees
-// are combined in vector lanes (FourLanesTrees) instead of four stores and 28 scalar
-// additions.
+// (PowerOfTwoRunSum); the other nodes find their leaves with NodeLeaves. The four lane
+// trees are combined in vector lanes (FourLanesTrees) instead of four stores and 28
+// scalar additions.
 
 #if HWY_TARGET != HWY_SCALAR  // one lane: PairwiseSum below takes the scalar form
 // The eight lanes of one leaf's accumulator combined as pairwise_sum_run does.
@@ -129,12 +129,13 @@ HWY_INLINE T FullNodeSum(D d, const T* p) {
   return (trees[0] + trees[1]) + (trees[2] + trees[3]);
 }
 
-// The sum of a run of 512 * 2^j elements (j >= 0): pairwise summation halves it exactly down to
-// its nodes, so the node sums combine as a perfect binary tree, here in a loop with a
-// stack (after node i, one addition per trailing zero bit of i + 1) instead of j levels
-// of recursion: the same additions. Against the recursion, float32 4096 x 4096 in one
-// process, one thread, two alternations: 0.97-0.99x -> 1.05x Eigen, along axis 1
-// 0.96-0.97x -> 1.02x (each call and return cost a vzeroupper and six saved registers).
+// The sum of a run of 512 * 2^j elements (j >= 0): pairwise summation halves it exactly
+// down to its nodes, so the node sums combine as a perfect binary tree, here in a loop
+// with a stack (after node i, one addition per trailing zero bit of i + 1) instead of j
+// levels of recursion: the same additions. Against the recursion, float32 4096 x 4096 in
+// one process, one thread, three alternations: 0.97-0.99x -> 1.03-1.05x Eigen, along
+// axis 1 0.96-0.97x -> 1.02x (each call and return cost a vzeroupper and six saved
+// registers).
 template <class D, class T = hn::TFromD<D>>
 HWY_INLINE T PowerOfTwoRunSum(D d, const T* p, std::int64_t n) {
   constexpr std::int64_t kNode = 4 * kPairwiseBlock;
