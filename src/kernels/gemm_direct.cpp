@@ -293,7 +293,7 @@ void blocked(std::int64_t m, std::int64_t n, std::int64_t k, const double* a, st
 // The kernel wants B's and C's rows contiguous; other layouts go through a copy (of
 // size k x n or m x n, small next to the m n k multiply-adds). Threads take disjoint
 // column ranges of C, multiples of 64 (whole vectors), as the packed path does (NOTE:
-// [GEMM threads]).
+// [GEMM threads]), or ranges of rows when C is too narrow for that.
 template <class T>
 void direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a, MatrixRef<const T> b,
             MatrixRef<T> c, int nthreads) {
@@ -321,6 +321,14 @@ void direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a
   }
   if (nthreads <= 1) {  // one thread: the whole product in one dispatched call
     blocked(m, n, k, a.data, a.rs, a.cs, bp, ldb, cp, ldc);
+  } else if (n < 64 * nthreads) {
+    // Too few columns for a range of 64 per thread: the threads take ranges of C's rows
+    // instead (a 64 x 64 product on two threads, 32 rows each: up to 1.64x one thread for
+    // float32, 1.80x for float64; kThreadFlops in gemm_driver.cpp).
+    detail::parallel_for(nthreads, nthreads, [&](std::int64_t t) {
+      const std::int64_t lo = m * t / nthreads, hi = m * (t + 1) / nthreads;
+      if (hi > lo) blocked(hi - lo, n, k, a.data + lo * a.rs, a.rs, a.cs, bp, ldb, cp + lo * ldc, ldc);
+    });
   } else {
     parallel_columns(n, 64, nthreads, [&](std::int64_t lo, std::int64_t hi) {
       blocked(m, hi - lo, k, a.data, a.rs, a.cs, bp + lo, ldb, cp + lo, ldc);

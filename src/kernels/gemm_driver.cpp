@@ -46,7 +46,16 @@ constexpr int kMaxNR = 64;
 // beyond, B's rows a power-of-two apart (n = 1024, 2048) fall into the same L1 sets
 // and only the packed panels keep the micro-kernel fed.
 bool use_direct(std::int64_t m, std::int64_t n, std::int64_t k) { return m * n * k <= kDirectFlops; }
-constexpr std::int64_t kThreadFlops = std::int64_t{1} << 21;  // 128^3: below, a second thread costs more than it gives (bench: sgemm 64 slower on 2)
+// Products of at least 64^3 multiply-adds use the threads. Up to 2026-12-06 this was
+// 128^3 ("sgemm 64 slower on 2"), but then a product narrower than 64 columns per thread
+// ran its single column range on one thread anyway; the direct path now gives threads
+// ranges of rows there (gemm_direct.cpp). Two threads against one, lina's matmul on the
+// Zen 4, median of 9 alternations, five runs: n = 64 1.17-1.80x while the second CPU was
+// free, 0.96-0.99x while a neighbour held it (float32 and float64 alike; dgemm 64 on two
+// threads 92-99 GFLOP/s, BLIS's 79-82). At n = 32 the same phases gave 1.0-1.4x and
+// 0.41-0.63x (a worker descheduled inside its half of a 0.7 us product), so smaller
+// products stay on one thread.
+constexpr std::int64_t kThreadFlops = std::int64_t{64} * 64 * 64;
 
 // Cache blocking for AMD Zen 3..5 (L1d 32-48 KiB, L2 0.5-1 MiB, L3 32 MiB): a KC x NR
 // panel of B is reused across the ir loop from L1/L2, the MC x KC block of A stays in

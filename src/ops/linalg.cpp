@@ -19,11 +19,12 @@ namespace lina {
 namespace {
 
 // A batch runs its products in parallel (one per thread at a time) when there are
-// enough of them, or when each is too small for the GEMM to thread itself (below 128^3
-// multiply-adds, kThreadFlops in gemm_driver.cpp): the MLP case, 1000 x 64 x 64 products,
-// otherwise ran on one thread. Below kBatchThreadFlops in all, one thread is faster.
+// enough of them, or when each is below 128^3 multiply-adds: the MLP case, 1000 x 64 x 64
+// products. Whole products per thread need no synchronisation inside a product, which
+// the GEMM's own threads (from 64^3, kThreadFlops in gemm_driver.cpp) do. Below
+// kBatchThreadFlops in all, one thread is faster.
 constexpr std::int64_t kBatchThreadFlops = std::int64_t{1} << 16;
-constexpr std::int64_t kGemmThreadFlops = std::int64_t{1} << 21;
+constexpr std::int64_t kSmallProductFlops = std::int64_t{1} << 21;
 // Batches whose C is written with streaming stores: NOTE: [Streamed batch outputs] in
 // kernels/gemm_direct.cpp.
 constexpr std::int64_t kBatchStreamMaxK = 32;
@@ -131,7 +132,7 @@ Array batched_matmul(const Array& a2, const Array& b2, DType t, Array* into = nu
       for (std::int64_t i = lo; i < hi; ++i) one(i, false);
     };
     const int nthreads = get_num_threads();
-    const bool parallel_batch = nbatch > 1 && (m * n * k < kGemmThreadFlops || nbatch >= 2 * nthreads);
+    const bool parallel_batch = nbatch > 1 && (m * n * k < kSmallProductFlops || nbatch >= 2 * nthreads);
     // Many small groups of products: a thread descheduled by another process leaves
     // its share to the others.
     if (parallel_batch && nbatch * m * n * k >= kBatchThreadFlops && nthreads > 1 && detail::can_run_parallel()) {
@@ -139,8 +140,9 @@ Array batched_matmul(const Array& a2, const Array& b2, DType t, Array* into = nu
       detail::parallel_for(groups, nthreads, [&](std::int64_t g) { products(nbatch * g / groups, nbatch * (g + 1) / groups); });
       return;
     }
-    // Products big enough to thread themselves take the threads one at a time.
-    if (m * n * k >= kGemmThreadFlops) {
+    // Products big enough to thread themselves, or a batch of one, take the threads one
+    // product at a time (the GEMM decides whether to use them).
+    if (nbatch == 1 || m * n * k >= kSmallProductFlops) {
       for (std::int64_t i = 0; i < nbatch; ++i) one(i, true);
       return;
     }

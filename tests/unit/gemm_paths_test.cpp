@@ -317,6 +317,49 @@ TEST(GemmPaths, BatchedMatmulStepsEqualTwoDimensionalProducts) {
   lina::set_num_threads(saved);
 }
 
+// Products too narrow for a 64-column range per thread run on two threads as ranges of
+// C's rows (gemm_direct.cpp): every element is the same k-step chain whichever thread and
+// tile computes it, so two threads equal one bit for bit, for odd row counts, a single
+// row per thread, a transposed B and a C written through a transposed view. The 64 x 64
+// x 64 product is also checked against the float64 reference.
+TEST(GemmPaths, NarrowProductsOnTwoThreadsEqualOneThread) {
+  lina::Generator g(8);
+  const int saved = lina::get_num_threads();
+  struct Shape3 {
+    std::int64_t m, n, k;
+  };
+  // Each at least 64^3 multiply-adds (where the GEMM starts to thread) and under 128
+  // columns.
+  for (const Shape3 s : {Shape3{64, 64, 64}, Shape3{65, 70, 80}, Shape3{7, 100, 400}, Shape3{2, 127, 1100},
+                         Shape3{300, 17, 60}})
+    for (lina::DType t : {lina::float32, lina::float64}) {
+      const lina::Array a = g.uniform(-1, 1, {s.m, s.k}, t), b = g.uniform(-1, 1, {s.k, s.n}, t);
+      const lina::Array bt = g.uniform(-1, 1, {s.n, s.k}, t).T();
+      lina::set_num_threads(1);
+      const lina::Array one = lina::matmul(a, b), one_t = lina::matmul(a, bt);
+      lina::set_num_threads(2);
+      const lina::Array two = lina::matmul(a, b), two_t = lina::matmul(a, bt);
+      lina::Array into_t = lina::empty({s.n, s.m}, t);
+      lina::Array into = into_t.T();
+      lina::matmul(a, b, into);
+      const std::string what = std::to_string(s.m) + "x" + std::to_string(s.n) + "x" + std::to_string(s.k) + " " +
+                               std::string(lina::dtype_name(t));
+      ASSERT_TRUE(lina::array_equal(one, two)) << what;
+      ASSERT_TRUE(lina::array_equal(one_t, two_t)) << what << " with B transposed";
+      ASSERT_TRUE(lina::array_equal(one, into)) << what << " into a transposed C";
+      if (s.m == 64) {
+        const lina::Array a64 = a.astype(lina::float64), b64 = b.astype(lina::float64);
+        std::vector<double> r(static_cast<std::size_t>(s.m * s.n));
+        lina::kernels::gemm_reference<double>(s.m, s.n, s.k, {a64.data<double>(), s.k, 1}, {b64.data<double>(), s.n, 1},
+                                              {r.data(), s.n, 1});
+        const lina::Array two64 = two.astype(lina::float64);
+        for (std::int64_t q = 0; q < s.m * s.n; ++q)
+          ASSERT_NEAR(two64.data<double>()[q], r[static_cast<std::size_t>(q)], 1e-4) << what << " element " << q;
+      }
+    }
+  lina::set_num_threads(saved);
+}
+
 TEST(GemmPaths, Product2048PassesTheRandomVectorCheck) {
   lina::Generator g(3);
   for (lina::DType t : {lina::float32, lina::float64}) {
