@@ -323,8 +323,8 @@ void direct(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T> a
     blocked(m, n, k, a.data, a.rs, a.cs, bp, ldb, cp, ldc);
   } else if (n < 64 * nthreads) {
     // Too few columns for a range of 64 per thread: the threads take ranges of C's rows
-    // instead (a 64 x 64 product on two threads, 32 rows each: up to 1.64x one thread for
-    // float32, 1.80x for float64; kThreadFlops in gemm_driver.cpp).
+    // instead (a 64 x 64 product: 32 rows each on two threads; the measurements are at
+    // kThreadFlops in gemm_driver.cpp).
     detail::parallel_for(nthreads, nthreads, [&](std::int64_t t) {
       const std::int64_t lo = m * t / nthreads, hi = m * (t + 1) / nthreads;
       if (hi > lo) blocked(hi - lo, n, k, a.data + lo * a.rs, a.rs, a.cs, bp, ldb, cp + lo * ldc, ldc);
