@@ -2,7 +2,8 @@
 // array and into an existing one), broadcast adds, a*b + c, exp and tanh, sums of a
 // 4096x4096 matrix (all, axis 0, axis 1), transpose copies, float32 -> float64 astype of a
 // transpose and of a contiguous matrix, exp/tanh of a stepped view and a.T + a / exp(a.T)
-// (strided and transposed operands), integer floor_divide, the fused relu(x + bias)
+// (strided and transposed operands), integer floor_divide and power, float32 and float64
+// power, the fused relu(x + bias)
 // and softmax, and the per-call time of a + b on 8 elements. bench/compare runs the
 // peers (ew_peers.py for NumPy and PyTorch, eigen_peer_bench, xtensor_peer_bench) on
 // the same workloads in the same run; the workload names must match theirs.
@@ -38,7 +39,8 @@ int main() {
   const lina::Array logits = gen.uniform(-10.0, 10.0, {4096, 1024}, lina::float32);
   const lina::Array a8 = gen.uniform(0.0, 1.0, {8}, lina::float32);
   const lina::Array b8 = gen.uniform(0.0, 1.0, {8}, lina::float32);
-  lina::Array out = lina::empty({kN}, lina::float32);
+  const lina::Array a64 = gen.uniform(0.0, 1.0, {kN}, lina::float64);
+  lina::Array out = lina::empty({kN}, lina::float32), out64 = lina::empty({kN}, lina::float64);
   lina::Array out_m = lina::empty({kSide, kSide}, lina::float32);
   lina::Array out_half = lina::empty({kSide, kSide / 2}, lina::float32);
   const lina::Array m_step2 = m(lina::colon, lina::slice(std::nullopt, std::nullopt, 2));
@@ -109,9 +111,13 @@ int main() {
     record("integer", "power a ** b (b in 0..9), 10M int32, into existing", t, s, kN / s / 1e9, "Gelem/s");
     s = bench::best_seconds([&] { lina::power(i32a, 3, i32out); });
     record("integer", "power a ** 3, 10M int32, into existing", t, s, kN / s / 1e9, "Gelem/s");
-    // NOTE: [Vectorised float32 power]
+    // NOTE: [Vectorised float32 power], [Vectorised float64 power], [Exact scalar exponents]
     s = bench::best_seconds([&] { lina::power(a, 1.5, out); });
     record("elementwise", "power a ** 1.5, 10M float32, into existing", t, s, kN / s / 1e9, "Gelem/s");
+    s = bench::best_seconds([&] { lina::power(a64, 1.5, out64); });
+    record("elementwise", "power a ** 1.5, 10M float64, into existing", t, s, kN / s / 1e9, "Gelem/s");
+    s = bench::best_seconds([&] { lina::power(a, 2.0, out); });
+    record("elementwise", "power a ** 2, 10M float32, into existing", t, s, kN / s / 1e9, "Gelem/s");
 
     s = bench::best_seconds([&] { checksum += lina::sum(m).item<float>(); });
     record("reduction", "sum all, 4096x4096 float32", t, s, 4.0 * kSq / s / 1e9, "GB/s");

@@ -35,7 +35,11 @@ LINA_KERNEL_ELEMENT_TYPES(LINA_DECLARE_COMPARE)
 
 // out[i] = pow(a, b) for float32 (elementwise_power.cpp, NOTE: [Vectorised float32
 // power]): within 0.5 ulp plus 2^-21; lanes outside the common range are std::pow's.
+// Scalar exponents 2, -1, 0.5, 1 and 0 are one exactly rounded operation (NOTE: [Exact
+// scalar exponents]).
 void simd_power(int kinds, const float* a, const float* b, float* out, std::int64_t n);
+// The same for float64 (NOTE: [Vectorised float64 power]): within 1 ulp.
+void simd_power(int kinds, const double* a, const double* b, double* out, std::int64_t n);
 // The same for int32 and uint8, exact with wrap-around (NOTE: [Vectorised integer
 // power]); int32 exponents must not be negative (power checks them first).
 void simd_power(int kinds, const std::int32_t* a, const std::int32_t* b, std::int32_t* out, std::int64_t n);

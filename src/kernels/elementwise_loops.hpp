@@ -206,8 +206,10 @@ void binary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
       });
   }
   if constexpr (std::is_same_v<Op, Power> && std::is_same_v<T, R> &&
-                (std::is_same_v<T, float> || std::is_same_v<T, std::int32_t> || std::is_same_v<T, std::uint8_t>)) {
-    // NOTE: [Vectorised float32 power] and [Vectorised integer power]; strided runs
+                (std::is_same_v<T, float> || std::is_same_v<T, double> || std::is_same_v<T, std::int32_t> ||
+                 std::is_same_v<T, std::uint8_t>)) {
+    // NOTE: [Vectorised float32 power], [Vectorised float64 power] and [Vectorised
+    // integer power]; strided runs
     // buffered at every length, so that the results do not depend on the layout.
     return contiguous_or_buffered<T, R>(p, st, n, [](int k, const T* x, const T* y, R* o, std::int64_t m) {
       simd_power(k, x, y, o, m);

@@ -124,3 +124,38 @@ def fit_tanh_rational(np_, nq, c, iters=1000):
 
 # tanh float32: clamped at 9.011 (the smallest float32 whose tanh rounds to 1 is about 13 ln 2).
 fit_tanh_rational(4, 4, 9.011)
+
+
+def pow_log_table(index_bits=5, center_of_one=18):
+    """float64 power's table (elementwise_power.cpp, NOTE: [Vectorised float64 power]).
+
+    The mantissas z in [v0, 2 v0) are cut into 2^index_bits intervals of equal width in
+    bit space (2^(52 - index_bits) bit patterns each), placed so that 1.0 is the centre
+    of interval `center_of_one`. c_i is the centre of interval i (an exact float64, so
+    the kernel builds it from i with integer operations) and log(c_i) is printed as
+    hi + lo, each a float64 (hi the rounded logarithm, lo the rounded rest). Prints the
+    offset (the bits of v0) and the two columns as hexadecimal literals.
+    """
+    import struct
+
+    def bits(x):
+        return struct.unpack("<Q", struct.pack("<d", x))[0]
+
+    def double(b):
+        return struct.unpack("<d", struct.pack("<Q", b))[0]
+
+    width = 1 << (52 - index_bits)
+    offset = bits(1.0) - (2 * center_of_one + 1) * (width // 2)
+    his, los = [], []
+    for i in range(1 << index_bits):
+        c = double(offset + (2 * i + 1) * (width // 2))
+        exact = mp.log(mp.mpf(c))
+        hi = float(exact)
+        his.append(hi)
+        los.append(float(exact - mp.mpf(hi)))
+    print(f"pow log table: offset {offset:#x} (v0 = {double(offset)!r}), {1 << index_bits} intervals")
+    print("    hi: " + ", ".join(v.hex() for v in his))
+    print("    lo: " + ", ".join(v.hex() for v in los))
+
+
+pow_log_table(4, 9)

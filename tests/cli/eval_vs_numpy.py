@@ -285,6 +285,12 @@ while len(cases) < int(os.environ.get("LINA_EVAL_CASES", "1100")):
         seen.add(e)
         cases.append(e)
 
+# `array ** scalar` through NumPy's fast_scalar_power shortcut (sqrt, square, reciprocal,
+# ones_like, positive), whose -0 ** 0.5, -inf ** 0.5 and dtypes differ from power's.
+cases += [e for e in ["array([-0.0, -inf, 4.0]) ** 0.5", "array(-0.0) ** array(0.5)", "x ** array(2.0)", "x ** 2",
+                      "x ** -1", "x ** 0", "x ** 1", "x ** 0.5", "x ** 3", "b ** 2", "b ** 2.0", "b ** 3", "z ** 2.0",
+                      "z ** 2", "u ** 2", "v ** array(2)", "y ** 0.5", "m ** array(0.5)", "[-0.0, 4.0] ** array(0.5)"]
+          if e not in seen]
 passed = failed = errors = 0
 out_path = os.path.join(WORK, "out.npy")
 for i, expr in enumerate(cases):

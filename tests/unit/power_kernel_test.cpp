@@ -6,8 +6,10 @@
 // results beyond the normal range) are std::pow's, bit for bit.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <iostream>
 #include <iterator>
 #include <limits>
 #include <random>
@@ -121,6 +123,168 @@ TEST(PowerKernel, Float32StridedEqualsContiguous) {
   ASSERT_EQ(0, std::memcmp(got.raw_data(), want.raw_data(), static_cast<std::size_t>(want.nbytes())));
   const lina::Array gt = lina::power(m.T(), 1.5), wt = lina::power(m.T().copy(), 1.5);
   ASSERT_TRUE(lina::array_equal(gt, wt));
+}
+
+// float64 power through its vector kernel (NOTE: [Vectorised float64 power]) against
+// powl in long double: within 1 ulp, for bases over many binades, bases near 1 with
+// exponents large enough that |b log a| reaches 700 (where log a must be exact far
+// beyond one float64), whole exponents, a scalar on either side and strided operands,
+// on every SIMD target (targets without FMA take std::pow, within the same bound).
+// Lanes outside the common range are std::pow's, bit for bit.
+double ulp_error64(double got, long double want) {
+  const long double ulp = std::ldexp(1.0L, std::ilogb(static_cast<double>(want)) - 52);
+  return static_cast<double>(std::fabs(static_cast<long double>(got) - want) / ulp);
+}
+
+bool same_bits64(double a, double b) { return (std::isnan(a) && std::isnan(b)) || std::memcmp(&a, &b, sizeof a) == 0; }
+
+// Returns the largest error seen among the elements checked against powl.
+double expect_power64(const lina::Array& got, const std::vector<double>& a, const std::vector<double>& b,
+                      bool scalar_a, bool scalar_b, bool strict, const std::string& what) {
+  const lina::Array g = got.contiguous();
+  EXPECT_EQ(g.dtype(), lina::float64) << what;
+  const double* p = g.data<double>();
+  double worst = 0;
+  for (std::int64_t i = 0; i < g.size(); ++i) {
+    const double x = scalar_a ? a[0] : a[static_cast<std::size_t>(i)];
+    const double y = scalar_b ? b[0] : b[static_cast<std::size_t>(i)];
+    const long double want = std::pow(static_cast<long double>(x), static_cast<long double>(y));
+    const bool normal = std::isnormal(static_cast<double>(want));
+    const double err = normal ? ulp_error64(p[i], want) : HUGE_VAL;
+    if (err <= 1.0) {
+      worst = std::max(worst, err);
+      continue;
+    }
+    if (!strict && same_bits64(p[i], std::pow(x, y))) continue;
+    ADD_FAILURE() << what << " at " << i << ": pow(" << x << ", " << y << ") = " << p[i] << ", want "
+                  << static_cast<double>(want) << " (" << err << " ulp), std::pow " << std::pow(x, y);
+    break;
+  }
+  return worst;
+}
+
+using L64 = std::numeric_limits<double>;
+
+std::vector<double> bases64(std::int64_t n, std::mt19937_64& rng, bool edges) {
+  std::uniform_real_distribution<double> u(0, 1);
+  const double specials[] = {0.0, -0.0, -2.0, -8.0, 1.0, L64::infinity(), -L64::infinity(), L64::quiet_NaN(),
+                             L64::denorm_min(), L64::min(), L64::max(), -1.0};
+  std::vector<double> v(static_cast<std::size_t>(n));
+  for (auto& x : v) {
+    const unsigned r = rng() % 16;
+    if (edges && r == 0) x = specials[rng() % std::size(specials)];
+    else if (r < 5) x = 1 + (2 * u(rng) - 1) * std::exp2(-6 - 40 * u(rng));  // near 1: log a cancels
+    else x = std::exp2(120 * u(rng) - 60);
+  }
+  return v;
+}
+
+// Exponents for the bases a: whole ones, small ones, and ones that take |b log a| up to
+// 700, where the result's error is |t| times log a's relative error.
+std::vector<double> exponents64(const std::vector<double>& a, std::mt19937_64& rng, bool edges) {
+  std::uniform_real_distribution<double> u(-1, 1);
+  const double specials[] = {0.0, -0.0, 1.0, -1.0, 2.0, 0.5, 3.0, L64::infinity(), -L64::infinity(),
+                             L64::quiet_NaN(), 1.0 / 3.0, 2000.0};
+  std::vector<double> v(a.size());
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const unsigned r = rng() % 16;
+    const double log_a = std::fabs(std::log(a[i]));
+    if (edges && r == 0) v[i] = specials[rng() % std::size(specials)];
+    else if (!(std::isfinite(log_a) && log_a > 0)) v[i] = 8 * u(rng);
+    else if (r < 4) v[i] = std::trunc(std::min(20.0, 700 / log_a) * u(rng));
+    else if (r < 10) v[i] = u(rng) * 700 / log_a;
+    else v[i] = 8 * u(rng);
+  }
+  return v;
+}
+
+TEST(PowerKernel, Float64WithinOneUlpOnEveryTarget) {
+  std::mt19937_64 rng(44);
+  double worst = 0;
+  lina_test::for_each_simd_target([&](const std::string& target) {
+    for (std::int64_t n : {0, 1, 3, 4, 7, 8, 9, 15, 16, 17, 31, 33, 64, 100, 1001, 30'000}) {
+      for (bool edges : {false, true}) {
+        const std::string what = target + "n=" + std::to_string(n) + (edges ? " with edges" : "");
+        const std::vector<double> a = bases64(n, rng, edges), b = exponents64(a, rng, edges);
+        const lina::Array av = lina::frombuffer(a, {n}), bv = lina::frombuffer(b, {n});
+        worst = std::max(worst, expect_power64(lina::power(av, bv), a, b, false, false, !edges, what));
+        std::vector<double> a2(2 * a.size()), b2(2 * b.size());
+        for (std::size_t i = 0; i < a.size(); ++i) a2[2 * i] = a[i], b2[2 * i] = b[i];
+        const lina::Array as = lina::frombuffer(a2, {2 * n})(lina::slice(0, std::nullopt, 2));
+        const lina::Array bs = lina::frombuffer(b2, {2 * n})(lina::slice(0, std::nullopt, 2));
+        expect_power64(lina::power(as, bv), a, b, false, false, !edges, what + " strided base");
+        expect_power64(lina::power(av, bs), a, b, false, false, !edges, what + " strided exponent");
+        if (n == 0) continue;
+        for (double s : {1.5, -2.5, 7.0, 1e-3, 60.0, 0.0, L64::quiet_NaN(), L64::infinity()}) {
+          const std::vector<double> one = {s};
+          const lina::Array sv = lina::frombuffer(one, {1}).reshape({});
+          // Not strict: some lanes leave the common range (60 log 2^60 > 708, negative
+          // scalar bases), and their vectors are std::pow's.
+          expect_power64(lina::power(av, sv), a, one, false, true, false, what + " exponent " + std::to_string(s));
+          expect_power64(lina::power(sv, bv), one, b, true, false, false, what + " base " + std::to_string(s));
+        }
+      }
+    }
+  });
+  std::cout << "float64 power: largest error " << worst << " ulp\n";
+  EXPECT_GT(worst, 0.0);  // the comparison ran
+}
+
+// NOTE: [Exact scalar exponents]: x ** 2, x ** -1, x ** 0.5, x ** 1 and x ** 0 are x * x,
+// 1 / x, sqrt(x) (with +0 at -0 and +inf at -inf, as pow), x and 1, bit for bit, and
+// each is the correctly rounded power (within half an ulp of powl), for float32 and
+// float64, edges included, contiguous and strided, on every SIMD target.
+template <class T>
+T exact_power(T x, T e) {
+  if (e == T(2)) return x * x;
+  if (e == T(-1)) return T(1) / x;
+  if (e == T(1)) return x;
+  if (e == T(0)) return T(1);
+  if (x == T(0)) return T(0);
+  return x == -std::numeric_limits<T>::infinity() ? std::numeric_limits<T>::infinity() : std::sqrt(x);
+}
+
+template <class T>
+void exact_exponents_case(std::int64_t n, std::mt19937_64& rng, const std::string& what) {
+  using Lim = std::numeric_limits<T>;
+  const T specials[] = {T(0), -T(0), T(-2), T(1), Lim::infinity(), -Lim::infinity(), Lim::quiet_NaN(),
+                        Lim::denorm_min(), Lim::min(), Lim::max(), -Lim::max(), T(3)};
+  std::uniform_real_distribution<double> u(0, 1);
+  std::vector<T> a(static_cast<std::size_t>(n)), a2(2 * a.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const double mag = std::exp2((sizeof(T) == 4 ? 60 : 400) * (2 * u(rng) - 1));
+    a[i] = rng() % 8 == 0 ? specials[rng() % std::size(specials)] : static_cast<T>(rng() % 2 ? mag : -mag);
+    a2[2 * i] = a[i];
+  }
+  const lina::Array av = lina::frombuffer(a, {n});
+  const lina::Array as = lina::frombuffer(a2, {2 * n})(lina::slice(0, std::nullopt, 2));
+  for (T e : {T(2), T(-1), T(0.5), T(1), T(0)}) {
+    const std::vector<T> one = {e};
+    const lina::Array ev = lina::frombuffer(one, {1}).reshape({});
+    for (const lina::Array& base : {av, as}) {
+      const lina::Array g = lina::power(base, ev).contiguous();
+      for (std::int64_t i = 0; i < n; ++i) {
+        const T x = a[static_cast<std::size_t>(i)], got = g.data<T>()[i], want = exact_power(x, e);
+        const bool same = (std::isnan(got) && std::isnan(want)) || std::memcmp(&got, &want, sizeof got) == 0;
+        const long double exact = std::pow(static_cast<long double>(x), static_cast<long double>(e));
+        const long double ulp = std::ldexp(1.0L, std::ilogb(want) - Lim::digits + 1);
+        const bool rounded = !std::isnormal(want) || std::fabs(static_cast<long double>(got) - exact) <= ulp / 2;
+        if (same && rounded) continue;
+        ADD_FAILURE() << what << ": " << x << " ** " << e << " = " << got << ", want " << want;
+        return;
+      }
+    }
+  }
+}
+
+TEST(PowerKernel, ExactScalarExponentsOnEveryTarget) {
+  std::mt19937_64 rng(45);
+  lina_test::for_each_simd_target([&](const std::string& target) {
+    for (std::int64_t n : {1, 3, 7, 8, 9, 16, 17, 33, 1001}) {
+      exact_exponents_case<float>(n, rng, target + "float32 n=" + std::to_string(n));
+      exact_exponents_case<double>(n, rng, target + "float64 n=" + std::to_string(n));
+    }
+  });
 }
 
 // Integer power through its vector kernel (NOTE: [Vectorised integer power]) against

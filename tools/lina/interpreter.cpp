@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <set>
 
 namespace lina::cli {
@@ -82,6 +83,43 @@ bool python_equal(const Value& a, const Value& b) {
   return a.is_none() && b.is_none();
 }
 
+// NumPy's `array ** scalar` does not always call power: ndarray.__pow__ first tries
+// fast_scalar_power (numpy/core/src/multiarray/number.c, NumPy 1.24 and 2.x) when the
+// exponent is a number or a 0-d array. A float array's exponents 1, -1, 0, 0.5 and 2
+// become positive, reciprocal, ones_like, sqrt and square; any other array's exponent 2
+// becomes square (of the array cast to float64 when the exponent is a float and the
+// array an integer one). The values are power's except for sqrt (-0 ** 0.5 = -0 and
+// -inf ** 0.5 = nan, where power gives +0 and inf), but the dtypes differ twice: bool ** 2
+// is square's int8 (lina has none and says so), and float32 ** array(2.0) stays float32.
+std::optional<Array> numpy_power_shortcut(const Array& base, const Value& exponent) {
+  double e = 0;
+  bool float_exponent = false;
+  if (const auto* d = std::get_if<double>(&exponent.v)) e = *d, float_exponent = true;
+  else if (const auto* i = std::get_if<std::int64_t>(&exponent.v)) e = static_cast<double>(*i);
+  else if (const auto* b = std::get_if<bool>(&exponent.v)) e = *b ? 1 : 0;
+  else if (exponent.is_array() && std::get<Array>(exponent.v).ndim() == 0) {
+    const Array& x = std::get<Array>(exponent.v);
+    e = x.astype(DType::Float64).item<double>();
+    float_exponent = is_floating(x.dtype());
+  } else {
+    return std::nullopt;
+  }
+  if (is_floating(base.dtype())) {
+    if (e == 1) return base.copy();
+    if (e == -1) return divide(Scalar(1), base);
+    if (e == 0) return ones_like(base);
+    if (e == 0.5) return sqrt(base);
+    if (e == 2) return square(base);
+    return std::nullopt;
+  }
+  if (e != 2) return std::nullopt;
+  if (is_bool(base.dtype()))
+    throw TypeError("** 2 of a bool array is NumPy's square, which gives int8, a dtype lina does not have; convert "
+                    "with astype() first");
+  if (float_exponent && is_integer(base.dtype())) return square(base.astype(DType::Float64));
+  return square(base);
+}
+
 }  // namespace
 
 Value binary_op(const std::string& op, const Value& a0, const Value& b0) {
@@ -131,6 +169,8 @@ Value binary_op(const std::string& op, const Value& a0, const Value& b0) {
     throw TypeError("unsupported operand type(s) for " + op + ": '" + a0.type_name() + "' and '" + b0.type_name() +
                     "' (tuples and lists combine with arrays elementwise, with each other only by +)");
   }
+  if (op == "**" && a0.is_array())
+    if (std::optional<Array> r = numpy_power_shortcut(std::get<Array>(a0.v), b0)) return Value{*r};
   const Value a = is_sequence(a0) ? Value{to_array(a0)} : a0;
   const Value b = is_sequence(b0) ? Value{to_array(b0)} : b0;
   if (op == "@") {
