@@ -430,6 +430,9 @@ Array& unary_out(const char* op, UnaryFamily family, const Array& a, Array& out)
   }                                                                                              \
   Array& name(const Array& a, Scalar b, Array& out) {                                            \
     return binary_out<k::Op>(#name, family, of(a), of(b), out);                                  \
+  }                                                                                              \
+  Array& name(Scalar a, const Array& b, Array& out) {                                            \
+    return binary_out<k::Op>(#name, family, of(a), of(b), out);                                  \
   }
 
 LINA_DEFINE_BINARY(add, Add, Family::Arithmetic)
@@ -508,19 +511,25 @@ Array where(const Array& cond, const Array& x, Scalar y) { return where_impl(con
 Array where(const Array& cond, Scalar x, const Array& y) { return where_impl(cond, of(x), of(y)); }
 Array where(const Array& cond, Scalar x, Scalar y) { return where_impl(cond, of(x), of(y)); }
 
-Array clip(const Array& a, const Array& lo, const Array& hi) { return minimum(maximum(a, lo), hi); }
-Array clip(const Array& a, Scalar lo, Scalar hi) {
-  // Promote once for both bounds so clip(int_array, 0.5, 2.5) is float64, as NumPy.
-  const DType t = promote_types(promote_weak(a.dtype(), lo.kind()), promote_weak(a.dtype(), hi.kind()));
-  const Array av = a.dtype() == t ? a : a.astype(t);
-  if (!is_floating(t)) return minimum(maximum(av, lo), hi);
-  // Floats in one pass (the bounds rounded to t, as maximum and minimum round a weak
-  // scalar): the same selections as the two operations, without the temporary.
-  Array out(av.shape(), t);
-  const Array in = in_output_order(av, out);  // NOTE: [Transposed inputs copied first]
+namespace {
+
+// clip's result dtype: a with both bounds, promoted together (clip(int_array, 0.5, 2.5) is
+// float64, as NumPy), weak scalars by NEP 50.
+DType clip_dtype(const Array& a, const Operand& lo, const Operand& hi) {
+  const auto with = [&](DType t, const Operand& bound) {
+    return bound.array ? promote_types(t, bound.array->dtype()) : promote_weak(t, bound.scalar.kind());
+  };
+  return promote_types(with(a.dtype(), lo), with(a.dtype(), hi));
+}
+
+// Floats between scalar bounds in one pass (the bounds rounded to the dtype, as maximum
+// and minimum round a weak scalar): the same selections as the two operations, without
+// the temporary. `in` and `out` have the same shape and dtype T's; `in` may be out itself.
+void clip_scalars_pass(const Array& in_any, Scalar lo, Scalar hi, Array& out) {
+  const Array in = in_output_order(in_any, out);  // NOTE: [Transposed inputs copied first]
   const Array* ops[2] = {&out, &in};
   const auto plan = make_loop_plan(in.shape(), std::span<const Array* const>(ops, 2));
-  visit_float(t, [&](auto tag) {
+  visit_float(out.dtype(), [&](auto tag) {
     using T = decltype(tag);
     const T l = static_cast<T>(lo.as_double()), h = static_cast<T>(hi.as_double());  // as Array::fill
     parallel_for_each_inner(plan, [l, h](char* const* p, const std::int64_t* st, std::int64_t n) {
@@ -531,15 +540,54 @@ Array clip(const Array& a, Scalar lo, Scalar hi) {
             k::Minimum::apply(k::Maximum::apply(*reinterpret_cast<const T*>(p[1] + i * st[1]), l), h);
     });
   });
-  return out;
 }
 
-Array clip(const Array& a, const Array& lo, Scalar hi) { return minimum(maximum(a, lo), hi); }
-Array clip(const Array& a, Scalar lo, const Array& hi) {
-  const DType t = promote_weak(a.dtype(), lo.kind());
+Array clip_impl(const Array& a, const Operand& lo, const Operand& hi) {
+  const DType t = clip_dtype(a, lo, hi);
   const Array av = a.dtype() == t ? a : a.astype(t);
-  return minimum(maximum(av, lo), hi);
+  if (is_floating(t) && !lo.array && !hi.array) {
+    Array out(av.shape(), t);
+    clip_scalars_pass(av, lo.scalar, hi.scalar, out);
+    return out;
+  }
+  const Array low = lo.array ? maximum(av, *lo.array) : maximum(av, lo.scalar);
+  return hi.array ? minimum(low, *hi.array) : minimum(low, hi.scalar);
 }
+
+// out= : maximum into out, then minimum of out in place, after clip's own checks (so that
+// errors name clip): the result dtype casts to out's under same_kind, and out's shape
+// is one the three operands broadcast to. An upper bound that shares memory with out is
+// copied first, because the first pass overwrites out (maximum itself copies an a or a
+// lower bound that overlaps out).
+Array& clip_into(const Array& a, const Operand& lo, const Operand& hi, Array& out) {
+  const DType t = clip_dtype(a, lo, hi);
+  if (!can_cast_same_kind(t, out.dtype()))  // before the shapes, as NumPy
+    throw TypeError(std::string("clip: cannot cast the result from ") + dtype_name(t) + " to the output's " +
+                    dtype_name(out.dtype()) + " with casting rule 'same_kind'");
+  check_out("clip", out, broadcast_shapes({a.shape(), lo.shape(), hi.shape()}, "clip"), t);
+  const Array av = a.dtype() == t ? a : a.astype(t);
+  if (is_floating(t) && !lo.array && !hi.array && out.dtype() == t && out.shape() == av.shape() &&
+      (!out.shares_memory_with(av) || same_view(out, av))) {
+    clip_scalars_pass(av, lo.scalar, hi.scalar, out);
+    return out;
+  }
+  Array hi_kept;
+  if (hi.array) hi_kept = hi.array->shares_memory_with(out) ? hi.array->copy() : *hi.array;
+  if (lo.array) maximum(av, *lo.array, out);
+  else maximum(av, lo.scalar, out);
+  return hi.array ? minimum(out, hi_kept, out) : minimum(out, hi.scalar, out);
+}
+
+}  // namespace
+
+Array clip(const Array& a, const Array& lo, const Array& hi) { return clip_impl(a, of(lo), of(hi)); }
+Array clip(const Array& a, Scalar lo, Scalar hi) { return clip_impl(a, of(lo), of(hi)); }
+Array clip(const Array& a, const Array& lo, Scalar hi) { return clip_impl(a, of(lo), of(hi)); }
+Array clip(const Array& a, Scalar lo, const Array& hi) { return clip_impl(a, of(lo), of(hi)); }
+Array& clip(const Array& a, const Array& lo, const Array& hi, Array& out) { return clip_into(a, of(lo), of(hi), out); }
+Array& clip(const Array& a, Scalar lo, Scalar hi, Array& out) { return clip_into(a, of(lo), of(hi), out); }
+Array& clip(const Array& a, const Array& lo, Scalar hi, Array& out) { return clip_into(a, of(lo), of(hi), out); }
+Array& clip(const Array& a, Scalar lo, const Array& hi, Array& out) { return clip_into(a, of(lo), of(hi), out); }
 
 // --- in-place operators -----------------------------------------------------------------
 

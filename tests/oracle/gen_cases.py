@@ -324,6 +324,79 @@ for op, name in (("iadd", "add"), ("isub", "subtract"), ("imul", "multiply"), ("
                 return x
             record("inplace", op, [ta, tb], run)
 
+# --- out= of the binary functions and clip: an array or a weak scalar on either side,
+# out of every dtype (NumPy's same_kind rule decides which cast), out's shape the
+# broadcast shape or one it broadcasts to, out itself a view (strided, transposed).
+def into_out(fn, o):
+    def run():
+        target = o.copy()
+        try:
+            fn(target)
+        except TypeError as e:  # _UFuncOutputCastingError and the like
+            raise TypeError(str(e)) from None
+        return target
+    return run
+
+
+def out_shape(*operands):
+    """The operands' broadcast shape, sometimes with a leading 2 (out larger than the
+    operands' shape); (5,) when they do not broadcast (an error either way)."""
+    try:
+        shape = tuple(np.broadcast_shapes(*(np.shape(v) for v in operands)))
+    except ValueError:
+        return (5,)
+    return shape if rng.random() < 0.7 else (2,) + shape
+
+
+for op in BINARY:
+    for _ in range(8):
+        da, db, do = (str(d) for d in rng.choice(DTYPES, 3))
+        sa, sb = broadcast_pair()
+        ta, a = array_arg(sa, da)
+        tb, b = array_arg(sb, db)
+        if op == "power" and db != "bool":
+            b = (np.abs(values(b.shape, db)) % 5).astype(db) if db not in ("float32", "float64") else b
+            tb = f"A:{save(b)}|"
+        side = rng.random()
+        if side < 0.25:
+            tb, b = scalar_arg(str(rng.choice(list("bif"))))
+            if op == "power" and isinstance(b, int) and not isinstance(b, bool):
+                b = abs(b) % 4
+                tb = f"i:{b}"
+        elif side < 0.5:
+            ta, a = scalar_arg(str(rng.choice(list("bif"))))
+        to, o = array_arg(out_shape(a, b) if rng.random() < 0.95 else (5,), do)
+
+        def check_then_write(target, op=op, a=a, b=b):
+            # lina's documented differences, in lina's order: two bool operands of an
+            # int8-result op raise first; NumPy's own errors (the cast into out, then the
+            # shapes) next; a negative integer power last.
+            if op in INT8_RESULT and np.asarray(a).dtype == np.bool_ and np.asarray(b).dtype == np.bool_:
+                raise TypeError("int8 result")
+            getattr(np, op)(a, b, out=target, casting="same_kind")
+            numpy_binary(op, a, b)()
+        record("binary_out", op + "_out", [ta, tb, to], into_out(check_then_write, o))
+
+for _ in range(60):
+    da, do = (str(d) for d in rng.choice(DTYPES[1:], 2))
+    sa, sb = broadcast_pair()
+    ta, a = array_arg(sa, da)
+    bounds = []
+    for _bound in range(2):
+        if rng.random() < 0.5:
+            kind = str(rng.choice(list("if")))
+            v = int(rng.integers(-5, 6)) if kind == "i" else float(rng.choice([-1.5, 0.25, 2.5]))
+            if da == "uint8" and kind == "i":
+                v = abs(v)
+            bounds.append((f"{kind}:{v!r}", v))
+        else:
+            bounds.append(array_arg(sb, str(rng.choice(DTYPES[1:]))))
+    (tl, lo), (th, hi) = bounds
+    record("clip", "clip", [ta, tl, th], lambda a=a, lo=lo, hi=hi: np.clip(a, lo, hi))
+    to, o = array_arg(out_shape(a, lo, hi), do)
+    record("clip", "clip_out", [ta, tl, th, to],
+           into_out(lambda target, a=a, lo=lo, hi=hi: np.clip(a, lo, hi, out=target, casting="same_kind"), o))
+
 # --- reductions ---------------------------------------------------------------------
 REDUCE = ["sum", "prod", "mean", "max", "min", "all", "any", "var", "std"]
 

@@ -159,8 +159,26 @@ Array binary_call(const Case& c, F&& f, std::size_t i = 0, std::size_t j = 1) {
   return f(c.scalar(i), c.array(j));
 }
 
+// clip with each bound an array or a weak scalar; into *out when given.
+Array clip_call(const Case& c, Array* out) {
+  const Array& a = c.array(0);
+  if (c.is_array(1) && c.is_array(2)) return out ? lina::clip(a, c.array(1), c.array(2), *out) : lina::clip(a, c.array(1), c.array(2));
+  if (c.is_array(1)) return out ? lina::clip(a, c.array(1), c.scalar(2), *out) : lina::clip(a, c.array(1), c.scalar(2));
+  if (c.is_array(2)) return out ? lina::clip(a, c.scalar(1), c.array(2), *out) : lina::clip(a, c.scalar(1), c.array(2));
+  return out ? lina::clip(a, c.scalar(1), c.scalar(2), *out) : lina::clip(a, c.scalar(1), c.scalar(2));
+}
+
 #define BINARY(name) \
   {#name, [](const Case& c) { return std::vector<Array>{binary_call(c, [](const auto& a, const auto& b) { return lina::name(a, b); })}; }}
+// The out= form, into a view of the case's own out array (argument 2).
+#define BINARY_OUT(name)                                                                          \
+  {#name "_out", [](const Case& c) {                                                             \
+     Array out = c.array(2);                                                                     \
+     if (c.is_array(0) && c.is_array(1)) lina::name(c.array(0), c.array(1), out);                \
+     else if (c.is_array(0)) lina::name(c.array(0), c.scalar(1), out);                           \
+     else lina::name(c.scalar(0), c.array(1), out);                                              \
+     return std::vector<Array>{out};                                                             \
+   }}
 #define UNARY(name) \
   {#name, [](const Case& c) { return std::vector<Array>{lina::name(c.array(0))}; }}
 #define REDUCE(name, fn) \
@@ -184,7 +202,17 @@ const std::map<std::string, OpFn>& op_table() {
          else r = lina::where(cond, c.scalar(1), c.array(2));
          return std::vector<Array>{r};
        }},
-      {"clip", [](const Case& c) { return std::vector<Array>{lina::clip(c.array(0), c.scalar(1), c.scalar(2))}; }},
+      BINARY_OUT(add), BINARY_OUT(subtract), BINARY_OUT(multiply), BINARY_OUT(divide), BINARY_OUT(floor_divide),
+      BINARY_OUT(remainder), BINARY_OUT(power), BINARY_OUT(maximum), BINARY_OUT(minimum), BINARY_OUT(equal),
+      BINARY_OUT(not_equal), BINARY_OUT(less), BINARY_OUT(less_equal), BINARY_OUT(greater), BINARY_OUT(greater_equal),
+      BINARY_OUT(logical_and), BINARY_OUT(logical_or), BINARY_OUT(logical_xor),
+      {"clip", [](const Case& c) { return std::vector<Array>{clip_call(c, nullptr)}; }},
+      {"clip_out",
+       [](const Case& c) {
+         Array out = c.array(3);
+         clip_call(c, &out);
+         return std::vector<Array>{out};
+       }},
       {"isnan", [](const Case& c) { return std::vector<Array>{lina::isnan(c.array(0))}; }},
       {"isinf", [](const Case& c) { return std::vector<Array>{lina::isinf(c.array(0))}; }},
       {"isfinite", [](const Case& c) { return std::vector<Array>{lina::isfinite(c.array(0))}; }},

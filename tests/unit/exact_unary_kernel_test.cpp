@@ -149,3 +149,38 @@ TEST(ExactUnaryKernels, Float32MatchesTheScalarFunctorsOnEveryTarget) { check_al
 TEST(ExactUnaryKernels, Float64MatchesTheScalarFunctorsOnEveryTarget) { check_all<double>("float64"); }
 
 }  // namespace
+
+// clip's out= forms when out shares memory with an operand: in place (out is a), out is
+// the upper or the lower bound, and out is a transposed view of a (the one-pass kernel
+// must not read what it has written). Each equals clip into a new array.
+TEST(ClipKernel, OutSharingMemoryWithAnOperand) {
+  lina::Generator gen(7);
+  const lina::Array a = gen.uniform(-2.0, 2.0, {5, 5}, lina::float32);
+  const lina::Array lo = gen.uniform(-1.0, 0.0, {5, 5}, lina::float32);
+  const lina::Array hi = gen.uniform(0.0, 1.0, {5}, lina::float32);
+  for (bool scalar_bounds : {true, false}) {
+    const lina::Array want =
+        scalar_bounds ? lina::clip(a, -0.5, 0.75) : lina::clip(a, lo, hi);
+    lina::Array x = a.copy();
+    if (scalar_bounds) lina::clip(x, -0.5, 0.75, x);
+    else lina::clip(x, lo, hi, x);
+    EXPECT_TRUE(lina::array_equal(x, want)) << "in place, scalar bounds " << scalar_bounds;
+    lina::Array xt = a.T().copy();  // x.T's values are a's
+    lina::Array base = xt.T();      // a view sharing xt's memory, transposed
+    if (scalar_bounds) lina::clip(base, -0.5, 0.75, xt);
+    else lina::clip(base, lo, hi, xt);
+    EXPECT_TRUE(lina::array_equal(xt, want)) << "out a transposed view of a, scalar bounds " << scalar_bounds;
+  }
+  const lina::Array want = lina::clip(a, lo, lina::broadcast_to(hi, {5, 5}));
+  lina::Array h = lina::broadcast_to(hi, {5, 5}).copy();
+  lina::clip(a, lo, h, h);
+  EXPECT_TRUE(lina::array_equal(h, want)) << "out is the upper bound";
+  lina::Array l = lo.copy();
+  lina::clip(a, l, hi, l);
+  EXPECT_TRUE(lina::array_equal(l, lina::clip(a, lo, hi))) << "out is the lower bound";
+  // The result dtype must cast to out's (same_kind), checked before the shapes, as NumPy.
+  lina::Array ints = lina::zeros({3}, lina::int32);
+  EXPECT_THROW(lina::clip(a, 0.0, 1.0, ints), lina::TypeError);
+  lina::Array wrong = lina::zeros({4}, lina::float32);
+  EXPECT_THROW(lina::clip(a, 0.0, 1.0, wrong), lina::ShapeError);
+}

@@ -17,7 +17,8 @@ namespace lina {
   Array name(const Array& a, Scalar b);                         \
   Array name(Scalar a, const Array& b);                         \
   Array& name(const Array& a, const Array& b, Array& out);      \
-  Array& name(const Array& a, Scalar b, Array& out);
+  Array& name(const Array& a, Scalar b, Array& out);            \
+  Array& name(Scalar a, const Array& b, Array& out);
 
 // Arithmetic.
 LINA_DECLARE_BINARY(add)
@@ -78,11 +79,17 @@ Array where(const Array& cond, const Array& x, Scalar y);
 Array where(const Array& cond, Scalar x, const Array& y);
 Array where(const Array& cond, Scalar x, Scalar y);
 
-// clip(a, lo, hi) = minimum(maximum(a, lo), hi), as NumPy.
+// clip(a, lo, hi) = minimum(maximum(a, lo), hi), as NumPy. The out= forms write into an
+// existing array under the same rules as the binary functions' (same_kind casting of the
+// result, out's shape the operands' broadcast shape or one that shape broadcasts to).
 Array clip(const Array& a, const Array& lo, const Array& hi);
 Array clip(const Array& a, Scalar lo, Scalar hi);
 Array clip(const Array& a, const Array& lo, Scalar hi);
 Array clip(const Array& a, Scalar lo, const Array& hi);
+Array& clip(const Array& a, const Array& lo, const Array& hi, Array& out);
+Array& clip(const Array& a, Scalar lo, Scalar hi, Array& out);
+Array& clip(const Array& a, const Array& lo, Scalar hi, Array& out);
+Array& clip(const Array& a, Scalar lo, const Array& hi, Array& out);
 
 // Operators.
 inline Array operator+(const Array& a, const Array& b) { return add(a, b); }
