@@ -3,7 +3,7 @@
 // 4096x4096 matrix (all, axis 0, axis 1), transpose copies, float32 -> float64 astype of a
 // transpose and of a contiguous matrix, exp/tanh of a stepped view and a.T + a / exp(a.T)
 // (strided and transposed operands), integer floor_divide and power, float32 and float64
-// power, the fused relu(x + bias)
+// power, float floor_divide and remainder, the fused relu(x + bias)
 // and softmax, and the per-call time of a + b on 8 elements. bench/compare runs the
 // peers (ew_peers.py for NumPy and PyTorch, eigen_peer_bench, xtensor_peer_bench) on
 // the same workloads in the same run; the workload names must match theirs.
@@ -118,6 +118,11 @@ int main() {
     record("elementwise", "power a ** 1.5, 10M float64, into existing", t, s, kN / s / 1e9, "Gelem/s");
     s = bench::best_seconds([&] { lina::power(a, 2.0, out); });
     record("elementwise", "power a ** 2, 10M float32, into existing", t, s, kN / s / 1e9, "Gelem/s");
+    // NOTE: [Vectorised float floor_divide and remainder]
+    s = bench::best_seconds([&] { lina::floor_divide(a, b, out); });
+    record("elementwise", "floor_divide a // b, 10M float32, into existing", t, s, kN / s / 1e9, "Gelem/s");
+    s = bench::best_seconds([&] { lina::remainder(a64, 0.7, out64); });
+    record("elementwise", "remainder a % 0.7, 10M float64, into existing", t, s, kN / s / 1e9, "Gelem/s");
 
     s = bench::best_seconds([&] { checksum += lina::sum(m).item<float>(); });
     record("reduction", "sum all, 4096x4096 float32", t, s, 4.0 * kSq / s / 1e9, "GB/s");

@@ -17,6 +17,7 @@
 #include "kernels/elementwise_arith.hpp"
 #include "kernels/elementwise_functors.hpp"
 #include "kernels/elementwise_target_loops.hpp"
+#include "kernels/float_division.hpp"
 #include "kernels/integer_division.hpp"
 
 namespace lina::kernels {
@@ -204,6 +205,14 @@ void binary_loop(char* const* p, const std::int64_t* st, std::int64_t n) {
       return contiguous_or_buffered<T, R>(p, st, n, [](int k, const T* x, const T* y, R* o, std::int64_t m) {
         simd_integer_division(integer_division_code<Op, T>(), k, x, y, o, m);
       });
+  }
+  if constexpr (std::is_same_v<T, R> && std::is_floating_point_v<T> &&
+                (std::is_same_v<Op, FloorDivide> || std::is_same_v<Op, Remainder>)) {
+    // NOTE: [Vectorised float floor_divide and remainder]; the functors' bits at every
+    // length and layout.
+    return contiguous_or_buffered<T, R>(p, st, n, [](int k, const T* x, const T* y, R* o, std::int64_t m) {
+      simd_float_division(std::is_same_v<Op, FloorDivide> ? kFloorDivideOp : kRemainderOp, k, x, y, o, m);
+    });
   }
   if constexpr (std::is_same_v<Op, Power> && std::is_same_v<T, R> &&
                 (std::is_same_v<T, float> || std::is_same_v<T, double> || std::is_same_v<T, std::int32_t> ||
