@@ -15,17 +15,17 @@
 // power(a, b) for float64 as exp(t), t = b log a, with log a and t each carried as a sum
 // hi + lo of two float64s: the result's relative error is the absolute error of t, and
 // |t| reaches 708, so log a must be good to about 2^-63 relative, beyond one float64.
-// - log a = k ln2 + log c + log(z / c), a = 2^k z: z in [v0, 2 v0), v0 = 0.7109375, is cut
-//   into 32 intervals (5 mantissa bits, in bit space) and c is the centre of z's interval,
+// - log a = k ln2 + log c + log(z / c), a = 2^k z: z in [v0, 2 v0), v0 = 0.703125, is cut
+//   into 16 intervals (4 mantissa bits, in bit space) and c is the centre of z's interval,
 //   an exact float64 built from the index (1.0 is the centre of its interval, so log 1 is
 //   exactly 0). log c comes from a table of hi + lo pairs (computed in 60 digits by
 //   pow_log_table in vector_math_fit.py). log(z / c) = 2 atanh(s), s = (z - c)/(z + c),
-//   |s| <= 2^-7: z - c is exact (Sterbenz), z + c keeps its rounding error (TwoSum), s is
+//   |s| <= 2^-6: z - c is exact (Sterbenz), z + c keeps its rounding error (TwoSum), s is
 //   carried as s + s_lo through the FMA residual of the division, and
 //   2 atanh(s) = 2s + s^3 (2/3 + 2 s^2/5 + ... + 2 s^8/11) (Taylor; the next term is below
-//   2^-70 of 2s), whose tail is 2^-15 of 2s, so its float64 rounding does not matter. The
-//   parts are summed with their rounding errors kept (Fast2Sum, TwoSum: Dekker 1971;
-//   Knuth, TAOCP vol. 2, 4.2.2).
+//   2^-75 of 2s), whose tail is below 2^-13 of 2s, so its float64 rounding does not
+//   matter. The parts are summed with their rounding errors kept (Fast2Sum, TwoSum:
+//   Dekker 1971; Knuth, TAOCP vol. 2, 4.2.2).
 // - t = b hi + (fma(b, hi, -t) + b lo): the product's rounding error exactly.
 // - exp(t + t_lo) = 2^n e^r: n = round(t / ln 2), r = t - n ln2_hi is exact with FMA
 //   (ln2_hi has 42 bits), and the small rest rl = t_lo - n ln2_lo enters to first
@@ -165,7 +165,7 @@ alignas(64) constexpr double kPowLogCLo[1 << kPowIndexBits] = {
     -0x1.c05cf1d753622p-59, 0x0.0p+0,               0x1.85f325c5bbacdp-59,  -0x1.61578001e0162p-60,
     -0x1.bc60efafc6f6ep-58, -0x1.4f689f8434012p-57, 0x1.ce63eab883717p-61,  0x1.f42decdeccf1dp-56};
 // 2 atanh(s) = 2s + s^3 P(s^2), P from its Taylor series (|s| <= 2^-6: the next term,
-// 2 s^11 / 13, is below 2^-70 of 2s).
+// 2 s^13 / 13, is below 2^-75 of 2s).
 constexpr double kPowAtanhP[] = {2.0 / 3, 2.0 / 5, 2.0 / 7, 2.0 / 9, 2.0 / 11};
 constexpr double kPowTLimit = 708.0;  // |t| below it: e^t is normal
 

@@ -15,6 +15,9 @@ float32 tanh is one rational function instead, fitted by fit_tanh_rational below
 sin and cos: the same Chebyshev fits, and pi/2 split into parts for the Cody-Waite
 reduction (split_half_pi).
 
+float64 power (src/kernels/elementwise_power.cpp): the table of log c as hi + lo pairs,
+printed by pow_log_table below.
+
 usage: /usr/bin/python3 src/kernels/vector_math_fit.py   (needs python3-mpmath and, for
 the tanh fit, NumPy; the build needs neither)
 """
@@ -126,7 +129,7 @@ def fit_tanh_rational(np_, nq, c, iters=1000):
 fit_tanh_rational(4, 4, 9.011)
 
 
-def pow_log_table(index_bits=5, center_of_one=18):
+def pow_log_table(index_bits=4, center_of_one=9):
     """float64 power's table (elementwise_power.cpp, NOTE: [Vectorised float64 power]).
 
     The mantissas z in [v0, 2 v0) are cut into 2^index_bits intervals of equal width in
@@ -158,4 +161,4 @@ def pow_log_table(index_bits=5, center_of_one=18):
     print("    lo: " + ", ".join(v.hex() for v in los))
 
 
-pow_log_table(4, 9)
+pow_log_table()
