@@ -185,15 +185,6 @@ HWY_INLINE hn::Vec<D> Lookup16(D d, const double* table, VI idx) {
   }
 }
 
-// a + b = sum + err exactly (Knuth's TwoSum, no condition on the magnitudes).
-template <class V>
-HWY_INLINE V TwoSum(V a, V b, V& err) {
-  const V sum = hn::Add(a, b);
-  const V bv = hn::Sub(sum, a);
-  err = hn::Add(hn::Sub(a, hn::Sub(sum, bv)), hn::Sub(b, bv));
-  return sum;
-}
-
 // log x = hi + lo for positive normal finite x (NOTE: [Vectorised float64 power]).
 template <class D, class V>
 HWY_INLINE V LogHiLo(D d, V x, V& lo) {
@@ -207,7 +198,7 @@ HWY_INLINE V LogHiLo(D d, V x, V& lo) {
   const V c = hn::BitCast(d, hn::Add(hn::Set(di, kPowOffset + kPowHalfWidth), hn::ShiftLeft<52 - kPowIndexBits>(idx)));
   const V num = hn::Sub(z, c);
   V den_lo;
-  const V den = TwoSum(z, c, den_lo);
+  const V den = vmath::TwoSum(z, c, den_lo);
   const V inv = hn::Div(hn::Set(d, 1.0), den);
   const V s = hn::Mul(num, inv);
   const V res = hn::NegMulAdd(s, den_lo, hn::NegMulAdd(s, den, num));  // num - s (den + den_lo)
@@ -221,7 +212,7 @@ HWY_INLINE V LogHiLo(D d, V x, V& lo) {
   const V h1 = hn::Add(kl, chi);
   const V e1 = hn::Sub(chi, hn::Sub(h1, kl));
   V e2;
-  const V hi = TwoSum(h1, hn::Add(s, s), e2);
+  const V hi = vmath::TwoSum(h1, hn::Add(s, s), e2);
   const V small = hn::MulAdd(kd, hn::Set(d, C::kLn2Lo), hn::Add(Lookup16(d, kPowLogCLo, idx), tail));
   const V rest = hn::Add(hn::Add(e1, e2), hn::MulAdd(hn::Set(d, 2.0), s_lo, small));
   // Renormalised (Fast2Sum), so that lo is within half an ulp of hi: the tail alone is

@@ -27,6 +27,7 @@
 #include <cstdint>
 #include <limits>
 
+#include "kernels/division_dispatch.hpp"
 #include "kernels/elementwise_arith.hpp"
 #include "kernels/elementwise_functors.hpp"
 #include "kernels/integer_division.hpp"
@@ -112,14 +113,7 @@ HWY_NOINLINE void Run(const T* a, const T* b, T* out, std::int64_t n) {  // out 
 
 template <class T>
 void Divide(int op, int kinds, const T* a, const T* b, T* out, std::int64_t n) {
-  if (op == kFloorDivideOp) {
-    if (kinds == kBothContiguous) return Run<T, kFloorDivideOp, kBothContiguous>(a, b, out, n);
-    if (kinds == kScalarB) return Run<T, kFloorDivideOp, kScalarB>(a, b, out, n);
-    return Run<T, kFloorDivideOp, kScalarA>(a, b, out, n);
-  }
-  if (kinds == kBothContiguous) return Run<T, kRemainderOp, kBothContiguous>(a, b, out, n);
-  if (kinds == kScalarB) return Run<T, kRemainderOp, kScalarB>(a, b, out, n);
-  return Run<T, kRemainderOp, kScalarA>(a, b, out, n);
+  dispatch_division(op, kinds, [&](auto o, auto k) { Run<T, decltype(o)::value, decltype(k)::value>(a, b, out, n); });
 }
 
 void DivideF32(int op, int kinds, const float* a, const float* b, float* out, std::int64_t n) {

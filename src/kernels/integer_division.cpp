@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "kernels/division_dispatch.hpp"
 #include "kernels/elementwise_arith.hpp"
 #include "kernels/elementwise_functors.hpp"
 
@@ -142,26 +143,13 @@ HWY_NOINLINE void RunI64(const std::int64_t* a, const std::int64_t* b, std::int6
 
 void DivideI64(int op, int kinds, const std::int64_t* a, const std::int64_t* b, std::int64_t* out, std::int64_t n,
                void (*by_scalar)(int, const std::int64_t*, std::int64_t, std::int64_t*, std::int64_t)) {
-  if (op == kFloorDivideOp) {
-    if (kinds == kBothContiguous) return RunI64<kFloorDivideOp, kBothContiguous>(a, b, out, n, by_scalar);
-    if (kinds == kScalarB) return RunI64<kFloorDivideOp, kScalarB>(a, b, out, n, by_scalar);
-    return RunI64<kFloorDivideOp, kScalarA>(a, b, out, n, by_scalar);
-  }
-  if (kinds == kBothContiguous) return RunI64<kRemainderOp, kBothContiguous>(a, b, out, n, by_scalar);
-  if (kinds == kScalarB) return RunI64<kRemainderOp, kScalarB>(a, b, out, n, by_scalar);
-  return RunI64<kRemainderOp, kScalarA>(a, b, out, n, by_scalar);
+  dispatch_division(op, kinds,
+                    [&](auto o, auto k) { RunI64<decltype(o)::value, decltype(k)::value>(a, b, out, n, by_scalar); });
 }
 
 template <class T>
 void Divide(int op, int kinds, const T* a, const T* b, T* out, std::int64_t n) {
-  if (op == kFloorDivideOp) {
-    if (kinds == kBothContiguous) return Run<T, kFloorDivideOp, kBothContiguous>(a, b, out, n);
-    if (kinds == kScalarB) return Run<T, kFloorDivideOp, kScalarB>(a, b, out, n);
-    return Run<T, kFloorDivideOp, kScalarA>(a, b, out, n);
-  }
-  if (kinds == kBothContiguous) return Run<T, kRemainderOp, kBothContiguous>(a, b, out, n);
-  if (kinds == kScalarB) return Run<T, kRemainderOp, kScalarB>(a, b, out, n);
-  return Run<T, kRemainderOp, kScalarA>(a, b, out, n);
+  dispatch_division(op, kinds, [&](auto o, auto k) { Run<T, decltype(o)::value, decltype(k)::value>(a, b, out, n); });
 }
 
 void DivideI32(int op, int kinds, const std::int32_t* a, const std::int32_t* b, std::int32_t* out, std::int64_t n) {

@@ -18,17 +18,14 @@
 
 #include "kernels/elementwise_functors.hpp"
 #include "lina/lina.hpp"
+#include "functor_check.hpp"
 #include "scalar_twin.hpp"
 #include "simd_targets.hpp"
 
 namespace {
 
 namespace k = lina::kernels;
-
-template <class T>
-bool same_bits(T a, T b) {
-  return (std::isnan(a) && std::isnan(b)) || std::memcmp(&a, &b, sizeof a) == 0;
-}
+using lina_test::expect_functor;
 
 // Dividend-divisor pairs of the kinds listed above. `common`: only pairs the vector path
 // takes (finite, b nonzero, |a / b| below 2^(p - 3)), so that whole vectors run it.
@@ -85,22 +82,6 @@ void pairs(std::int64_t n, std::mt19937_64& rng, std::vector<T>& a, std::vector<
   }
 }
 
-template <class Op, class T>
-void expect_functor(const lina::Array& got, const std::vector<T>& a, const std::vector<T>& b, bool scalar_a,
-                    bool scalar_b, const std::string& what) {
-  const lina::Array g = got.contiguous();
-  ASSERT_EQ(g.dtype(), lina::dtype_of<T>) << what;
-  const T* p = g.data<T>();
-  for (std::int64_t i = 0; i < g.size(); ++i) {
-    const T x = scalar_a ? a[0] : a[static_cast<std::size_t>(i)];
-    const T y = scalar_b ? b[0] : b[static_cast<std::size_t>(i)];
-    const T want = Op::apply(x, y);
-    if (same_bits(p[i], want)) continue;
-    ADD_FAILURE() << what << " at " << i << ": " << x << " op " << y << " = " << p[i] << ", want " << want;
-    return;
-  }
-}
-
 template <class T>
 void check(const char* dtype_name) {
   std::mt19937_64 rng(51);
@@ -146,8 +127,8 @@ TEST(FloatDivision, RoundedQuotientsOnAWholeNumberAreCorrected) {
   const lina::Array av = lina::frombuffer(a, {static_cast<std::int64_t>(a.size())});
   const lina::Array q = lina::floor_divide(av, b), r = lina::remainder(av, b);
   for (std::size_t i = 0; i < a.size(); ++i) {
-    ASSERT_TRUE(same_bits(q.data<float>()[i], k::FloorDivide::apply(a[i], b))) << a[i] << " // 0.1f";
-    ASSERT_TRUE(same_bits(r.data<float>()[i], k::Remainder::apply(a[i], b))) << a[i] << " % 0.1f";
+    ASSERT_TRUE(lina_test::same_value_bits(q.data<float>()[i], k::FloorDivide::apply(a[i], b))) << a[i] << " // 0.1f";
+    ASSERT_TRUE(lina_test::same_value_bits(r.data<float>()[i], k::Remainder::apply(a[i], b))) << a[i] << " % 0.1f";
   }
 }
 

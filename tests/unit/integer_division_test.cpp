@@ -15,11 +15,13 @@
 
 #include "kernels/elementwise_functors.hpp"
 #include "lina/lina.hpp"
+#include "functor_check.hpp"
 #include "simd_targets.hpp"
 
 namespace {
 
 namespace k = lina::kernels;
+using lina_test::expect_functor;
 
 template <class T>
 std::vector<T> edge_values() {
@@ -47,23 +49,6 @@ std::vector<T> mixed_values(std::int64_t n, std::mt19937_64& rng) {
     }
   }
   return v;
-}
-
-template <class Op, class T>
-void expect_functor(const lina::Array& got, const std::vector<T>& a, const std::vector<T>& b, bool scalar_a,
-                    bool scalar_b, const std::string& what) {
-  const lina::Array g = got.contiguous();
-  ASSERT_EQ(g.dtype(), lina::dtype_of<T>) << what;
-  const T* p = g.data<T>();
-  for (std::int64_t i = 0; i < g.size(); ++i) {
-    const T x = scalar_a ? a[0] : a[static_cast<std::size_t>(i)];
-    const T y = scalar_b ? b[0] : b[static_cast<std::size_t>(i)];
-    const T want = Op::apply(x, y);
-    if (p[i] != want) {
-      ADD_FAILURE() << what << " at " << i << ": " << +x << " op " << +y << " gave " << +p[i] << ", want " << +want;
-      return;
-    }
-  }
 }
 
 template <class Op, class T>
