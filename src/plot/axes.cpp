@@ -244,8 +244,12 @@ ColorScale Axes::contour_impl(const char* op, const Array* X, const Array* Y, co
   grid.tight = true;
   // Index coordinates (u = column, v = row) to data coordinates, bilinear in the cell.
   const auto to_data = [&](Point p) {
+    // Clamped as a double before the conversion, which is undefined for NaN and for
+    // values beyond int64 (contour points lie in the grid, but the cast should not
+    // depend on that).
     const auto cell = [](double v, std::int64_t n) {
-      return std::clamp<std::int64_t>(static_cast<std::int64_t>(std::floor(v)), 0, std::max<std::int64_t>(n - 2, 0));
+      const double last = static_cast<double>(std::max<std::int64_t>(n - 2, 0));
+      return static_cast<std::int64_t>(std::fmin(std::fmax(std::floor(v), 0.0), last));  // NaN -> 0
     };
     const std::int64_t i0 = cell(p.y, rows), j0 = cell(p.x, cols);
     const auto i1 = std::min(i0 + 1, rows - 1), j1 = std::min(j0 + 1, cols - 1);
