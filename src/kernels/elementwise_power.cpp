@@ -124,20 +124,20 @@ HWY_NOINLINE void PowerF32Run(const float* a, const float* b, float* out, std::i
   for (; i + 2 * N <= n; i += 2 * N) {
     const auto x0 = load(a, va, kKinds == kScalarA, i), x1 = load(a, va, kKinds == kScalarA, i + N);
     const auto y0 = load(b, vb, kKinds == kScalarB, i), y1 = load(b, vb, kKinds == kScalarB, i + N);
-    // NaN fails every comparison, so NaN lanes are not `common`.
-    const auto common0 = hn::And(hn::And(hn::Gt(x0, zero), hn::Lt(x0, inf)), hn::Lt(hn::Abs(y0), inf));
-    const auto common1 = hn::And(hn::And(hn::Gt(x1, zero), hn::Lt(x1, inf)), hn::Lt(hn::Abs(y1), inf));
+    // One test per step, after t (as float64 power does): every positive finite
+    // float32 is a normal float64, so log's and exp's own range tests are not needed
+    // (LogNormal and ExpInRange are what Log and Exp run there, the same bits). Lanes of
+    // other bases compute garbage first, without traps; an infinite or NaN exponent
+    // makes t infinite or NaN, and NaN fails every comparison.
+    const auto t0 = hn::Mul(y0, vmath::LogNormal(dd, x0, zero)), t1 = hn::Mul(y1, vmath::LogNormal(dd, x1, zero));
+    const auto common0 = hn::And(hn::And(hn::Gt(x0, zero), hn::Lt(x0, inf)), hn::Lt(hn::Abs(t0), t_limit));
+    const auto common1 = hn::And(hn::And(hn::Gt(x1, zero), hn::Lt(x1, inf)), hn::Lt(hn::Abs(t1), t_limit));
     if (HWY_UNLIKELY(!hn::AllTrue(dd, hn::And(common0, common1)))) {
       scalar(i, 2 * N);
       continue;
     }
-    const auto t0 = hn::Mul(y0, vmath::Log(dd, x0)), t1 = hn::Mul(y1, vmath::Log(dd, x1));
-    if (HWY_UNLIKELY(!hn::AllTrue(dd, hn::And(hn::Lt(hn::Abs(t0), t_limit), hn::Lt(hn::Abs(t1), t_limit))))) {
-      scalar(i, 2 * N);
-      continue;
-    }
-    hn::StoreU(hn::DemoteTo(df, vmath::Exp(dd, t0)), df, out + i);
-    hn::StoreU(hn::DemoteTo(df, vmath::Exp(dd, t1)), df, out + i + N);
+    hn::StoreU(hn::DemoteTo(df, vmath::ExpInRange(dd, t0)), df, out + i);
+    hn::StoreU(hn::DemoteTo(df, vmath::ExpInRange(dd, t1)), df, out + i + N);
   }
   if (i < n) scalar(i, n - i);
 }
@@ -262,17 +262,16 @@ HWY_NOINLINE void PowerF64Run(const double* a, const double* b, double* out, std
   for (; i + 2 * N <= n; i += 2 * N) {
     const auto x0 = load(a, va, kKinds == kScalarA, i), x1 = load(a, va, kKinds == kScalarA, i + N);
     const auto y0 = load(b, vb, kKinds == kScalarB, i), y1 = load(b, vb, kKinds == kScalarB, i + N);
-    // NaN fails every comparison, so NaN lanes are not common.
-    const auto common0 = hn::And(hn::And(hn::Ge(x0, tiny), hn::Le(x0, huge)), hn::Le(hn::Abs(y0), huge));
-    const auto common1 = hn::And(hn::And(hn::Ge(x1, tiny), hn::Le(x1, huge)), hn::Le(hn::Abs(y1), huge));
-    if (HWY_UNLIKELY(!hn::AllTrue(d, hn::And(common0, common1)))) {
-      scalar(i, 2 * N);
-      continue;
-    }
+    // One test per step, after t: lanes of other bases compute garbage first (no
+    // traps in vector lanes), and an infinite or NaN exponent makes t infinite or NaN
+    // (NaN for a base of 1, whose log is 0), which fails |t| < limit, as NaN fails
+    // every comparison.
     hn::Vec<decltype(d)> lo0, lo1;
     const auto hi0 = LogHiLo(d, x0, lo0), hi1 = LogHiLo(d, x1, lo1);
     const auto t0 = hn::Mul(y0, hi0), t1 = hn::Mul(y1, hi1);
-    if (HWY_UNLIKELY(!hn::AllTrue(d, hn::And(hn::Lt(hn::Abs(t0), t_limit), hn::Lt(hn::Abs(t1), t_limit))))) {
+    const auto common0 = hn::And(hn::And(hn::Ge(x0, tiny), hn::Le(x0, huge)), hn::Lt(hn::Abs(t0), t_limit));
+    const auto common1 = hn::And(hn::And(hn::Ge(x1, tiny), hn::Le(x1, huge)), hn::Lt(hn::Abs(t1), t_limit));
+    if (HWY_UNLIKELY(!hn::AllTrue(d, hn::And(common0, common1)))) {
       scalar(i, 2 * N);
       continue;
     }
