@@ -216,7 +216,7 @@ HWY_INLINE V LogHiLo(D d, V x, V& lo) {
   const V small = hn::MulAdd(kd, hn::Set(d, C::kLn2Lo), hn::Add(Lookup16(d, kPowLogCLo, idx), tail));
   const V rest = hn::Add(hn::Add(e1, e2), hn::MulAdd(hn::Set(d, 2.0), s_lo, small));
   // Renormalised (Fast2Sum), so that lo is within half an ulp of hi: the tail alone is
-  // up to 2^-15 of hi, and exp takes t_lo to first order only.
+  // up to 2^-13 of hi, and exp takes t_lo to first order only.
   const V sum = hn::Add(hi, rest);
   lo = hn::Sub(rest, hn::Sub(sum, hi));
   return sum;
