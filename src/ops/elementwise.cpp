@@ -79,11 +79,17 @@ Array as_dtype(const Operand& o, DType t, const char* op) {
   return o.array->dtype() == t ? *o.array : o.array->astype(t);
 }
 
-// Checks an out= argument's dtype against the result's; returns the iteration shape.
-Shape check_out(const char* op, const Array& out, const Shape& shape, DType result) {
+// An out= argument's dtype must hold the result's under NumPy's same_kind rule.
+void check_cast(const char* op, DType result, const Array& out) {
   if (!can_cast_same_kind(result, out.dtype()))
     throw TypeError(std::string(op) + ": cannot cast the result from " + dtype_name(result) + " to the output's " +
                     dtype_name(out.dtype()) + " with casting rule 'same_kind'");
+}
+
+// Checks an out= argument's dtype against the result's, then its shape; returns the
+// iteration shape.
+Shape check_out(const char* op, const Array& out, const Shape& shape, DType result) {
+  check_cast(op, result, out);
   return detail::out_iteration_shape(op, out.shape(), shape);
 }
 
@@ -155,9 +161,7 @@ Array& run_binary_into(const char* op, Family family, const Operand& a, const Op
     case Family::Logical: compute = result = DType::Bool; break;
   }
   // As NumPy, the output's dtype is checked before the shapes.
-  if (out && !can_cast_same_kind(result, out->dtype()))
-    throw TypeError(std::string(op) + ": cannot cast the result from " + dtype_name(result) + " to the output's " +
-                    dtype_name(out->dtype()) + " with casting rule 'same_kind'");
+  if (out) check_cast(op, result, *out);
   // Calls drive(loop) with the inner loop for this operation and compute dtype.
   auto dispatch = [&](auto&& drive) {
     visit_dtype(compute, [&](auto t) {
@@ -561,10 +565,8 @@ Array clip_impl(const Array& a, const Operand& lo, const Operand& hi) {
 // lower bound that overlaps out).
 Array& clip_into(const Array& a, const Operand& lo, const Operand& hi, Array& out) {
   const DType t = clip_dtype(a, lo, hi);
-  if (!can_cast_same_kind(t, out.dtype()))  // before the shapes, as NumPy
-    throw TypeError(std::string("clip: cannot cast the result from ") + dtype_name(t) + " to the output's " +
-                    dtype_name(out.dtype()) + " with casting rule 'same_kind'");
-  check_out("clip", out, broadcast_shapes({a.shape(), lo.shape(), hi.shape()}, "clip"), t);
+  check_cast("clip", t, out);  // before any shape, the operands' included, as NumPy
+  detail::out_iteration_shape("clip", out.shape(), broadcast_shapes({a.shape(), lo.shape(), hi.shape()}, "clip"));
   const Array av = a.dtype() == t ? a : a.astype(t);
   if (is_floating(t) && !lo.array && !hi.array && out.dtype() == t && out.shape() == av.shape() &&
       (!out.shares_memory_with(av) || same_view(out, av))) {
