@@ -34,7 +34,7 @@ LINA_KERNEL_ELEMENT_TYPES(LINA_DECLARE_COMPARE)
 #undef LINA_DECLARE_COMPARE
 
 // out[i] = pow(a, b) for float32 (elementwise_power.cpp, NOTE: [Vectorised float32
-// power]): within 0.5 ulp plus 2^-21; lanes outside the common range are std::pow's.
+// power]): within 0.5 ulp plus 2^-7; lanes outside the common range are std::pow's.
 // Scalar exponents 2, -1, 0.5, 1 and 0 are one exactly rounded operation (NOTE: [Exact
 // scalar exponents]).
 void simd_power(int kinds, const float* a, const float* b, float* out, std::int64_t n);

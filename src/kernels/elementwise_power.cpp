@@ -1,15 +1,27 @@
 // NOTE: [Vectorised float32 power]
-// power(a, b) for float32 as exp(b log a) computed in float64 lanes (vector_math_inl.hpp,
-// NOTE: [Vector math algorithms]) and rounded once to float32. log and exp are within
-// about 1 ulp of float64, so t = b log a carries a relative error near 2^-51 and e^t one
-// of (|t| + 2) 2^-52 < 2^-45 for the |t| < 87 taken here: far below float32's half ulp
-// (2^-24), so the result is within 0.5 ulp plus 2^-21 of one: more accurate than glibc's
-// powf (0.82 ulp by its own account), which the scalar functor calls. Vectors with a lane
-// outside the common case (a not positive and finite, b not finite, |t| >= 87, where
-// float32 results overflow or leave the normal range) take std::pow for every lane,
-// so the IEEE edges (pow(-8, 1/3) = NaN, pow(x, 0) = 1, pow(1, NaN) = 1, pow(-0, -1) =
-// -inf and the others) are the functor's. glibc's powf took 3.5 ns per element here,
-// NumPy 1.24's AVX-512 power about 1.1.
+// power(a, b) for float32 as 2^t, t = b log2 a, in float64 lanes, rounded once to
+// float32 at the end (the published shape of ARM's optimized-routines powf; the tables
+// and polynomials here are lina's own, from pow32_tables in vector_math_fit.py):
+// - log2 a = k + log2 c + log2(1 + r): a = 2^k z with z cut into the 16 intervals of
+//   float64 power (NOTE: [Vectorised float64 power]), c the centre of z's interval,
+//   r = z (1/c) - 1 in one FMA with 1/c from a table (|r| <= 2^-5; for the interval of
+//   1, c = 1 and r is exact), log2 c from a table, log2(1 + r) = r g(r) with g of degree
+//   5 (relative error 2^-38).
+// - 2^t = 2^(n/16) 2^r: n = round(16 t) by the shifter, r = t - n/16 exact, 2^(n/16)
+//   from a 16-entry table whose bits take n >> 4 into the exponent with one shift and
+//   add, 2^r = 1 + r E(r) with E of degree 3 (relative error 2^-37.5).
+// The error of t is at most |t| 2^-38 < 2^-31 (|t| < 125 here), so the float64 result
+// is within 2^-31 of 2^t relatively, 2^-7 of a float32 ulp: the float32 result is
+// within 0.5 + 2^-7 ulp (0.5046 measured over 33M pairs, against powl), more accurate
+// than glibc's powf (0.82 ulp by its own account), which the scalar functor calls.
+// Two table lookups are one in-register permute each on AVX-512 (Lookup16).
+// The degrees were chosen by speed, in L1 on the Zen 4: degrees 6 and 4 (within
+// 0.5 + 2^-13 ulp) ran 0.93 Gelem/s, these 1.05; the float64 log and exp of vmath
+// (0.5 + 2^-21 ulp, and a division) ran 0.56; NumPy 1.24's AVX-512 power runs about 1.0.
+// Vectors with a lane outside the common case (a not positive and finite, b not
+// finite, |t| >= 125, where float32 results overflow or leave the normal range) take
+// std::pow for every lane, so the IEEE edges (pow(-8, 1/3) = NaN, pow(x, 0) = 1,
+// pow(1, NaN) = 1, pow(-0, -1) = -inf and the others) are the functor's.
 //
 // NOTE: [Vectorised float64 power]
 // power(a, b) for float64 as exp(t), t = b log a, with log a and t each carried as a sum
@@ -67,6 +79,7 @@
 #define HWY_TARGET_INCLUDE "kernels/elementwise_power.cpp"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
+#include "kernels/scalar_fallback_inl.hpp"
 #include "kernels/vector_math_inl.hpp"
 
 HWY_BEFORE_NAMESPACE();
@@ -104,42 +117,124 @@ HWY_INLINE bool ExactScalarPower(const T* a, T e, T* out, std::int64_t n) {
   return false;
 }
 
+// float32 and float64 power cut the mantissa of a into the same 16 intervals
+// (NOTE: [Vectorised float32 power], [Vectorised float64 power]).
+constexpr std::int64_t kPowOffset = 0x3fe6800000000000;  // the bits of v0 = 0.703125
+constexpr int kPowIndexBits = 4;
+constexpr std::int64_t kPowHalfWidth = std::int64_t{1} << (52 - kPowIndexBits - 1);
+
+// table[idx & 15] per 64-bit lane (the other bits of idx are ignored). With eight lanes
+// (AVX-512) one two-register permute, which reads only those four bits: the gathers it
+// replaces cost a third of float64 power's time (0.34 against 0.51 Gelem/s in L1 with the
+// lookups left out). Highway 1.0 has no two-table lookup, hence the intrinsic.
+template <class D, class VI>
+HWY_INLINE hn::Vec<D> Lookup16(D d, const hn::TFromD<D>* table, VI idx) {
+#if HWY_TARGET == HWY_AVX3 || HWY_TARGET == HWY_AVX3_DL
+  static_assert(hn::MaxLanes(D()) == 8, "eight 64-bit lanes");
+  const auto lo = hn::LoadU(d, table), hi = hn::LoadU(d, table + 8);
+  if constexpr (hwy::IsFloat<hn::TFromD<D>>())
+    return hn::Vec<D>{_mm512_permutex2var_pd(lo.raw, idx.raw, hi.raw)};
+  else
+    return hn::Vec<D>{_mm512_permutex2var_epi64(lo.raw, idx.raw, hi.raw)};
+#else
+  const hn::RebindToSigned<D> di;
+  return hn::GatherIndex(d, table, hn::And(idx, hn::Set(di, 15)));
+#endif
+}
+
+// NOTE: [Vectorised float32 power]: its tables and polynomials (pow32_tables in
+// vector_math_fit.py). 1/c and log2 c for the centre c of each interval:
+alignas(64) constexpr double kPow32InvC[1 << kPowIndexBits] = {
+    0x1.642c8590b2164p+0, 0x1.5555555555555p+0, 0x1.47ae147ae147bp+0, 0x1.3b13b13b13b14p+0,
+    0x1.2f684bda12f68p+0, 0x1.2492492492492p+0, 0x1.1a7b9611a7b96p+0, 0x1.1111111111111p+0,
+    0x1.0842108421084p+0, 0x1.0000000000000p+0, 0x1.e1e1e1e1e1e1ep-1, 0x1.c71c71c71c71cp-1,
+    0x1.af286bca1af28p-1, 0x1.999999999999ap-1, 0x1.8618618618618p-1, 0x1.745d1745d1746p-1};
+alignas(64) constexpr double kPow32Log2C[1 << kPowIndexBits] = {
+    -0x1.e7df5fe538ab3p-2, -0x1.a8ff971810a5ep-2, -0x1.6cb0f6865c8eap-2, -0x1.32bfee370ee68p-2,
+    -0x1.f5fd8a9063e35p-3, -0x1.8a8980abfbd32p-3, -0x1.22dadc2ab3497p-3, -0x1.7d60496cfbb4cp-4,
+    -0x1.77394c9d958d5p-5, 0x0.0p+0,              0x1.663f6fac91316p-4,  0x1.5c01a39fbd688p-3,
+    0x1.fbc16b902680ap-3,  0x1.49a784bcd1b8bp-2,  0x1.91bba891f1709p-2,  0x1.d6753e032ea0fp-2};
+// log2(1 + r) = r g(r) for r in [-0.0295, 0.0313], relative error 2^-38.
+constexpr double kPow32Log2G[] = {1.4426950408938769,     -7.2134752026997529e-1, 4.8089825049585671e-1,
+                                  -3.6067471431961631e-1, 2.8882058041365672e-1,  -2.3956322753865308e-1};
+// The bits of 2^(j/16) minus j << 48, and 2^r = 1 + r E(r) for |r| <= 1/32 (relative
+// error 2^-37.5).
+alignas(64) constexpr std::int64_t kPow32Exp2Bits[16] = {
+    0x3ff0000000000000, 0x3fefb5586cf9890f, 0x3fef72b83c7d517b, 0x3fef387a6e756238,
+    0x3fef06fe0a31b715, 0x3feedea64c123422, 0x3feebfdad5362a27, 0x3feeab07dd485429,
+    0x3feea09e667f3bcd, 0x3feea11473eb0187, 0x3feeace5422aa0db, 0x3feec49182a3f090,
+    0x3feee89f995ad3ad, 0x3fef199bdd85529c, 0x3fef5818dcfba487, 0x3fefa4afa2a490da};
+constexpr double kPow32Exp2E[] = {6.9314718040099513e-1, 2.4022650694073812e-1, 5.5505410782837261e-2,
+                                  9.6182795338327661e-3};
+constexpr double kPow32Shifter = 0x1.8p48;  // adding it rounds to a multiple of 1/16
+constexpr double kPow32TLimit = 125.0;      // |b log2 a| below it: the result is a normal float32
+
+// log2 x for x a positive finite float32 held in a float64 lane (always normal there);
+// other lanes give garbage without traps.
+template <class D, class V>
+HWY_INLINE V Log2ForPower32(D d, V x) {
+  const hn::RebindToSigned<D> di;
+  const auto xi = hn::BitCast(di, x);
+  const auto tmp = hn::Sub(xi, hn::Set(di, kPowOffset));
+  const auto k = hn::ShiftRight<52>(tmp);                    // arithmetic: x below v0 gives k < 0
+  const auto idx = hn::ShiftRight<52 - kPowIndexBits>(tmp);  // its low four bits: the interval
+  const V z = hn::BitCast(d, hn::Sub(xi, hn::ShiftLeft<52>(k)));
+  const V r = hn::MulAdd(z, Lookup16(d, kPow32InvC, idx), hn::Set(d, -1.0));  // z / c - 1
+  const V kc = hn::Add(hn::ConvertTo(d, k), Lookup16(d, kPow32Log2C, idx));
+  return hn::MulAdd(r, vmath::Polynomial(d, r, kPow32Log2G), kc);
+}
+
+// 2^t for |t| < kPow32TLimit.
+template <class D, class V>
+HWY_INLINE V Exp2ForPower32(D d, V t) {
+  const hn::RebindToSigned<D> di;
+  const V shifter = hn::Set(d, kPow32Shifter);
+  const V kd = hn::Add(t, shifter);              // its low bits hold n = round(16 t)
+  const V r = hn::Sub(t, hn::Sub(kd, shifter));  // exact, |r| <= 1/32
+  const auto ki = hn::BitCast(di, kd);
+  // n << 48 is (n >> 4) << 52, the exponent, plus j << 48 (j = n & 15, the table's
+  // index), which the table entry cancels.
+  const V scale = hn::BitCast(d, hn::Add(Lookup16(di, kPow32Exp2Bits, ki), hn::ShiftLeft<48>(ki)));
+  return hn::MulAdd(scale, hn::Mul(r, vmath::Polynomial(d, r, kPow32Exp2E)), scale);
+}
+
 template <int kKinds>
 HWY_NOINLINE void PowerF32Run(const float* a, const float* b, float* out, std::int64_t n) {
   const hn::ScalableTag<double> dd;
   const hn::Rebind<float, decltype(dd)> df;
   const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(df));
-  const auto inf = hn::Set(dd, HUGE_VAL), zero = hn::Zero(dd), t_limit = hn::Set(dd, 87.0);
+  const auto zero = hn::Zero(df), inf = hn::Set(df, HUGE_VALF);
+  const auto t_limit = hn::Set(dd, kPow32TLimit);
   const auto va = hn::Set(df, kKinds == kScalarA ? *a : 1.0f), vb = hn::Set(df, kKinds == kScalarB ? *b : 1.0f);
   auto scalar = [&](std::int64_t i, std::int64_t m) {
     for (std::int64_t k = i; k < i + m; ++k)
       out[k] = std::pow(kKinds == kScalarA ? *a : a[k], kKinds == kScalarB ? *b : b[k]);
   };
   auto load = [&](const float* p, hn::Vec<decltype(df)> v, bool scalar_kind, std::int64_t k) {
-    return hn::PromoteTo(dd, scalar_kind ? v : hn::LoadU(df, p + k));
+    return scalar_kind ? v : hn::LoadU(df, p + k);
   };
-  // Two vectors per step: log and exp are chains of dependent multiply-adds, and two
-  // independent chains keep the FMA units busy (one chain at a time ran at half speed).
-  std::int64_t i = 0;
-  for (; i + 2 * N <= n; i += 2 * N) {
-    const auto x0 = load(a, va, kKinds == kScalarA, i), x1 = load(a, va, kKinds == kScalarA, i + N);
-    const auto y0 = load(b, vb, kKinds == kScalarB, i), y1 = load(b, vb, kKinds == kScalarB, i + N);
-    // One test per step, after t (as float64 power does): every positive finite
-    // float32 is a normal float64, so log's and exp's own range tests are not needed
-    // (LogNormal and ExpInRange are what Log and Exp run there, the same bits). Lanes of
-    // other bases compute garbage first, without traps; an infinite or NaN exponent
-    // makes t infinite or NaN, and NaN fails every comparison.
-    const auto t0 = hn::Mul(y0, vmath::LogNormal(dd, x0, zero)), t1 = hn::Mul(y1, vmath::LogNormal(dd, x1, zero));
-    const auto common0 = hn::And(hn::And(hn::Gt(x0, zero), hn::Lt(x0, inf)), hn::Lt(hn::Abs(t0), t_limit));
-    const auto common1 = hn::And(hn::And(hn::Gt(x1, zero), hn::Lt(x1, inf)), hn::Lt(hn::Abs(t1), t_limit));
-    if (HWY_UNLIKELY(!hn::AllTrue(dd, hn::And(common0, common1)))) {
-      scalar(i, 2 * N);
-      continue;
+  // Two vectors per step, one test per step. The loop is bound by the number of its
+  // operations (AVX-512 on Zen 4 issues each as two halves), so the tests are few: the
+  // bases in float32 lanes, and t once after the logs. Lanes of other bases compute
+  // garbage first, without traps; an infinite or NaN exponent makes t infinite or NaN,
+  // and NaN fails every comparison. A step that fails is std::pow's, called outside the
+  // vector loop (scalar_fallback_inl.hpp).
+  auto vector_steps = [&](std::int64_t i) {
+    for (; i + 2 * N <= n; i += 2 * N) {
+      const auto x0 = load(a, va, kKinds == kScalarA, i), x1 = load(a, va, kKinds == kScalarA, i + N);
+      const auto y0 = load(b, vb, kKinds == kScalarB, i), y1 = load(b, vb, kKinds == kScalarB, i + N);
+      const auto t0 = hn::Mul(hn::PromoteTo(dd, y0), Log2ForPower32(dd, hn::PromoteTo(dd, x0)));
+      const auto t1 = hn::Mul(hn::PromoteTo(dd, y1), Log2ForPower32(dd, hn::PromoteTo(dd, x1)));
+      const auto bases =
+          hn::And(hn::And(hn::Gt(x0, zero), hn::Lt(x0, inf)), hn::And(hn::Gt(x1, zero), hn::Lt(x1, inf)));
+      const auto ts = hn::And(hn::Lt(hn::Abs(t0), t_limit), hn::Lt(hn::Abs(t1), t_limit));
+      if (HWY_UNLIKELY(!hn::AllTrue(df, bases) || !hn::AllTrue(dd, ts))) break;
+      hn::StoreU(hn::DemoteTo(df, Exp2ForPower32(dd, t0)), df, out + i);
+      hn::StoreU(hn::DemoteTo(df, Exp2ForPower32(dd, t1)), df, out + i + N);
     }
-    hn::StoreU(hn::DemoteTo(df, vmath::ExpInRange(dd, t0)), df, out + i);
-    hn::StoreU(hn::DemoteTo(df, vmath::ExpInRange(dd, t1)), df, out + i + N);
-  }
-  if (i < n) scalar(i, n - i);
+    return i;
+  };
+  RunWithScalarFallback(n, 2 * N, vector_steps, scalar);
 }
 
 void PowerF32(int kinds, const float* a, const float* b, float* out, std::int64_t n) {
@@ -151,9 +246,6 @@ void PowerF32(int kinds, const float* a, const float* b, float* out, std::int64_
 
 #if HWY_NATIVE_FMA
 // NOTE: [Vectorised float64 power]: the interval table of log c.
-constexpr std::int64_t kPowOffset = 0x3fe6800000000000;  // the bits of v0 = 0.703125
-constexpr int kPowIndexBits = 4;
-constexpr std::int64_t kPowHalfWidth = std::int64_t{1} << (52 - kPowIndexBits - 1);
 alignas(64) constexpr double kPowLogCHi[1 << kPowIndexBits] = {
     -0x1.522ae0738a3d8p-2, -0x1.269621134db92p-2, -0x1.f991c6cb3b379p-3, -0x1.a93ed3c8ad9e3p-3,
     -0x1.5bf406b543db2p-3, -0x1.1178e8227e47cp-3, -0x1.9335e5d594989p-4, -0x1.08598b59e3a07p-4,
@@ -168,22 +260,6 @@ alignas(64) constexpr double kPowLogCLo[1 << kPowIndexBits] = {
 // 2 s^13 / 13, is below 2^-75 of 2s).
 constexpr double kPowAtanhP[] = {2.0 / 3, 2.0 / 5, 2.0 / 7, 2.0 / 9, 2.0 / 11};
 constexpr double kPowTLimit = 708.0;  // |t| below it: e^t is normal
-
-// table[idx] per lane, idx in [0, 16). With eight float64 lanes (AVX-512) two
-// in-register permutes and a select: the gathers they replace cost a third of the
-// kernel's time (0.34 against 0.51 Gelem/s in L1 with the lookups left out).
-template <class D, class VI>
-HWY_INLINE hn::Vec<D> Lookup16(D d, const double* table, VI idx) {
-  if constexpr (HWY_TARGET == HWY_AVX3 || HWY_TARGET == HWY_AVX3_DL) {  // eight float64 lanes
-    const hn::RebindToSigned<D> di;
-    const auto lane = hn::IndicesFromVec(d, hn::And(idx, hn::Set(di, 7)));
-    const auto upper = hn::RebindMask(d, hn::Ne(hn::And(idx, hn::Set(di, 8)), hn::Zero(di)));
-    return hn::IfThenElse(upper, hn::TableLookupLanes(hn::LoadU(d, table + 8), lane),
-                          hn::TableLookupLanes(hn::LoadU(d, table), lane));
-  } else {
-    return hn::GatherIndex(d, table, idx);
-  }
-}
 
 // log x = hi + lo for positive normal finite x (NOTE: [Vectorised float64 power]).
 template <class D, class V>
@@ -244,7 +320,6 @@ HWY_INLINE V ExpHiLo(D d, V t, V t_lo) {
 
 template <int kKinds>
 HWY_NOINLINE void PowerF64Run(const double* a, const double* b, double* out, std::int64_t n) {
-  std::int64_t i = 0;
   auto scalar = [&](std::int64_t from, std::int64_t m) {
     for (std::int64_t k = from; k < from + m; ++k)
       out[k] = std::pow(kKinds == kScalarA ? *a : a[k], kKinds == kScalarB ? *b : b[k]);
@@ -258,29 +333,32 @@ HWY_NOINLINE void PowerF64Run(const double* a, const double* b, double* out, std
   auto load = [&](const double* p, hn::Vec<decltype(d)> v, bool scalar_kind, std::int64_t k) {
     return scalar_kind ? v : hn::LoadU(d, p + k);
   };
-  // Two vectors per step, as float32 (independent chains keep the FMA units busy).
-  for (; i + 2 * N <= n; i += 2 * N) {
-    const auto x0 = load(a, va, kKinds == kScalarA, i), x1 = load(a, va, kKinds == kScalarA, i + N);
-    const auto y0 = load(b, vb, kKinds == kScalarB, i), y1 = load(b, vb, kKinds == kScalarB, i + N);
-    // One test per step, after t: lanes of other bases compute garbage first (no
-    // traps in vector lanes), and an infinite or NaN exponent makes t infinite or NaN
-    // (NaN for a base of 1, whose log is 0), which fails |t| < limit, as NaN fails
-    // every comparison.
-    hn::Vec<decltype(d)> lo0, lo1;
-    const auto hi0 = LogHiLo(d, x0, lo0), hi1 = LogHiLo(d, x1, lo1);
-    const auto t0 = hn::Mul(y0, hi0), t1 = hn::Mul(y1, hi1);
-    const auto common0 = hn::And(hn::And(hn::Ge(x0, tiny), hn::Le(x0, huge)), hn::Lt(hn::Abs(t0), t_limit));
-    const auto common1 = hn::And(hn::And(hn::Ge(x1, tiny), hn::Le(x1, huge)), hn::Lt(hn::Abs(t1), t_limit));
-    if (HWY_UNLIKELY(!hn::AllTrue(d, hn::And(common0, common1)))) {
-      scalar(i, 2 * N);
-      continue;
+  // Two vectors per step, as float32 (independent chains keep the FMA units busy); a
+  // step that fails the test is std::pow's, outside the vector loop.
+  auto vector_steps = [&](std::int64_t i) {
+    for (; i + 2 * N <= n; i += 2 * N) {
+      const auto x0 = load(a, va, kKinds == kScalarA, i), x1 = load(a, va, kKinds == kScalarA, i + N);
+      const auto y0 = load(b, vb, kKinds == kScalarB, i), y1 = load(b, vb, kKinds == kScalarB, i + N);
+      // One test per step, after t: lanes of other bases compute garbage first (no
+      // traps in vector lanes), and an infinite or NaN exponent makes t infinite or NaN
+      // (NaN for a base of 1, whose log is 0), which fails |t| < limit, as NaN fails
+      // every comparison.
+      hn::Vec<decltype(d)> lo0, lo1;
+      const auto hi0 = LogHiLo(d, x0, lo0), hi1 = LogHiLo(d, x1, lo1);
+      const auto t0 = hn::Mul(y0, hi0), t1 = hn::Mul(y1, hi1);
+      const auto common0 = hn::And(hn::And(hn::Ge(x0, tiny), hn::Le(x0, huge)), hn::Lt(hn::Abs(t0), t_limit));
+      const auto common1 = hn::And(hn::And(hn::Ge(x1, tiny), hn::Le(x1, huge)), hn::Lt(hn::Abs(t1), t_limit));
+      if (HWY_UNLIKELY(!hn::AllTrue(d, hn::And(common0, common1)))) break;
+      const auto tl0 = hn::MulAdd(y0, lo0, hn::MulSub(y0, hi0, t0)), tl1 = hn::MulAdd(y1, lo1, hn::MulSub(y1, hi1, t1));
+      hn::StoreU(ExpHiLo(d, t0, tl0), d, out + i);
+      hn::StoreU(ExpHiLo(d, t1, tl1), d, out + i + N);
     }
-    const auto tl0 = hn::MulAdd(y0, lo0, hn::MulSub(y0, hi0, t0)), tl1 = hn::MulAdd(y1, lo1, hn::MulSub(y1, hi1, t1));
-    hn::StoreU(ExpHiLo(d, t0, tl0), d, out + i);
-    hn::StoreU(ExpHiLo(d, t1, tl1), d, out + i + N);
-  }
+    return i;
+  };
+  RunWithScalarFallback(n, 2 * N, vector_steps, scalar);
+#else
+  scalar(0, n);
 #endif
-  if (i < n) scalar(i, n - i);
 }
 
 void PowerF64(int kinds, const double* a, const double* b, double* out, std::int64_t n) {

@@ -16,7 +16,8 @@ sin and cos: the same Chebyshev fits, and pi/2 split into parts for the Cody-Wai
 reduction (split_half_pi).
 
 float64 power (src/kernels/elementwise_power.cpp): the table of log c as hi + lo pairs,
-printed by pow_log_table below.
+printed by pow_log_table below. float32 power: its tables of 1/c, log2 c and 2^(j/16),
+and its two polynomials, printed by pow32_tables.
 
 usage: /usr/bin/python3 src/kernels/vector_math_fit.py   (needs python3-mpmath and, for
 the tanh fit, NumPy; the build needs neither)
@@ -162,3 +163,45 @@ def pow_log_table(index_bits=4, center_of_one=9):
 
 
 pow_log_table()
+
+
+def pow32_tables(index_bits=4, center_of_one=9):
+    """float32 power's tables (elementwise_power.cpp, NOTE: [Vectorised float32 power]).
+
+    The same intervals as pow_log_table. For each centre c: 1/c rounded to float64 and
+    log2(c) rounded to float64. r = (z - c) (1/c) then lies in the printed range, where
+    log2(1 + r) = r g(r) is fitted. exp2: 2^(j/16) for j < 16 as the bits of the float64
+    minus j << 48 (the kernel adds the rounded 16 t, shifted left by 48, which puts its
+    multiple of 16 into the exponent and cancels the j), and 2^r = 1 + r E(r) for
+    |r| <= 1/32. The fits' errors are relative to log2(1 + r) and 2^r.
+    """
+    import struct
+
+    def bits(x):
+        return struct.unpack("<Q", struct.pack("<d", x))[0]
+
+    def double(b):
+        return struct.unpack("<d", struct.pack("<Q", b))[0]
+
+    width = 1 << (52 - index_bits)
+    offset = bits(1.0) - (2 * center_of_one + 1) * (width // 2)
+    invcs, log2cs, rlo, rhi = [], [], 0.0, 0.0
+    for i in range(1 << index_bits):
+        c = double(offset + (2 * i + 1) * (width // 2))
+        invc = float(1 / mp.mpf(c))
+        invcs.append(invc)
+        log2cs.append(float(mp.log(mp.mpf(c), 2)))
+        rlo = min(rlo, (double(offset + i * width) - c) * invc)
+        rhi = max(rhi, (double(offset + (i + 1) * width) - c) * invc)
+    exp2 = [bits(float(mp.power(2, mp.mpf(j) / 16))) - (j << 48) for j in range(16)]
+    print(f"pow32 tables: offset {offset:#x}, r in [{rlo!r}, {rhi!r}]")
+    print("    1/c: " + ", ".join(v.hex() for v in invcs))
+    print("    log2 c: " + ", ".join(v.hex() for v in log2cs))
+    print("    2^(j/16) - (j << 48): " + ", ".join(f"{v:#018x}" for v in exp2))
+    g = series_safe(lambda r: mp.log(1 + r, 2) / r, lambda r: (1 - r / 2) / LN2)
+    fit("pow32 log2 g(r)", g, mp.mpf(rlo), mp.mpf(rhi), 5)
+    e = series_safe(lambda r: (mp.power(2, r) - 1) / r, lambda r: LN2 + LN2**2 * r / 2)
+    fit("pow32 exp2 E(r)", e, -mp.mpf(1) / 32, mp.mpf(1) / 32, 3)
+
+
+pow32_tables()
