@@ -36,6 +36,7 @@
 #define HWY_TARGET_INCLUDE "kernels/float_division.cpp"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
+#include "kernels/scalar_fallback_inl.hpp"
 
 HWY_BEFORE_NAMESPACE();
 namespace lina::kernels::HWY_NAMESPACE {
@@ -88,27 +89,30 @@ HWY_NOINLINE void Run(const T* a, const T* b, T* out, std::int64_t n) {  // out 
       out[k] = kOp == kFloorDivideOp ? FloorDivide::apply(x, y) : Remainder::apply(x, y);
     }
   };
-  std::int64_t i = 0;
 #if HWY_NATIVE_FMA
   const hn::ScalableTag<T> d;
   const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
   const auto va = hn::Set(d, kKinds == kScalarA ? *a : T(0)), vb = hn::Set(d, kKinds == kScalarB ? *b : T(1));
   const auto limit = hn::Set(d, kQuotientLimit<T>), huge = hn::Set(d, std::numeric_limits<T>::max());
-  for (; i + N <= n; i += N) {
-    const auto x = kKinds == kScalarA ? va : hn::LoadU(d, a + i);
-    const auto y = kKinds == kScalarB ? vb : hn::LoadU(d, b + i);
-    const auto quotient = hn::Div(x, y);
-    // NaN fails every comparison: NaN lanes, and those of 0 / 0, are not common.
-    const auto common = hn::And(hn::And(hn::Le(hn::Abs(x), huge), hn::Le(hn::Abs(y), huge)),
-                                hn::And(hn::Ne(y, hn::Zero(d)), hn::Lt(hn::Abs(quotient), limit)));
-    if (HWY_UNLIKELY(!hn::AllTrue(d, common))) {
-      scalar(i, N);
-      continue;
+  // A vector with a lane outside the common range is the functors', called outside the
+  // vector loop (scalar_fallback_inl.hpp).
+  auto vector_steps = [&](std::int64_t i) {
+    for (; i + N <= n; i += N) {
+      const auto x = kKinds == kScalarA ? va : hn::LoadU(d, a + i);
+      const auto y = kKinds == kScalarB ? vb : hn::LoadU(d, b + i);
+      const auto quotient = hn::Div(x, y);
+      // NaN fails every comparison: NaN lanes, and those of 0 / 0, are not common.
+      const auto common = hn::And(hn::And(hn::Le(hn::Abs(x), huge), hn::Le(hn::Abs(y), huge)),
+                                  hn::And(hn::Ne(y, hn::Zero(d)), hn::Lt(hn::Abs(quotient), limit)));
+      if (HWY_UNLIKELY(!hn::AllTrue(d, common))) break;
+      hn::StoreU(DivModLanes<kOp>(d, x, y, quotient), d, out + i);
     }
-    hn::StoreU(DivModLanes<kOp>(d, x, y, quotient), d, out + i);
-  }
+    return i;
+  };
+  RunWithScalarFallback(n, N, vector_steps, scalar);
+#else
+  scalar(0, n);
 #endif
-  if (i < n) scalar(i, n - i);
 }
 
 template <class T>

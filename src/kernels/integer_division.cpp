@@ -29,6 +29,7 @@
 #define HWY_TARGET_INCLUDE "kernels/integer_division.cpp"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
+#include "kernels/scalar_fallback_inl.hpp"
 
 HWY_BEFORE_NAMESPACE();
 namespace lina::kernels::HWY_NAMESPACE {
@@ -125,20 +126,19 @@ HWY_NOINLINE void RunI64(const std::int64_t* a, const std::int64_t* b, std::int6
   const auto va = hn::Set(di, kKinds == kScalarA ? *a : 0), vb = hn::Set(di, kKinds == kScalarB ? *b : 1);
   if ((kKinds == kScalarA && !(*a > -kLimit && *a < kLimit)) || (kKinds == kScalarB && !(*b > -kLimit && *b < kLimit)))
     return scalar(0, n);
-  std::int64_t i = 0;
-  for (; i + N <= n; i += N) {
-    const auto x = kKinds == kScalarA ? va : hn::LoadU(di, a + i);
-    const auto y = kKinds == kScalarB ? vb : hn::LoadU(di, b + i);
-    if (!hn::AllTrue(di, hn::And(in_range(x), in_range(y)))) {
-      scalar(i, N);
-      continue;
+  auto vector_steps = [&](std::int64_t i) {  // stops at a vector with a lane out of range
+    for (; i + N <= n; i += N) {
+      const auto x = kKinds == kScalarA ? va : hn::LoadU(di, a + i);
+      const auto y = kKinds == kScalarB ? vb : hn::LoadU(di, b + i);
+      if (!hn::AllTrue(di, hn::And(in_range(x), in_range(y)))) break;
+      const auto fx = to_float(x), fy = to_float(y);
+      const auto q = hn::Floor(hn::Div(fx, fy));
+      const auto r = kOp == kFloorDivideOp ? q : hn::NegMulAdd(q, fy, fx);
+      hn::StoreU(hn::IfThenZeroElse(hn::Eq(y, hn::Zero(di)), to_int(r)), di, out + i);
     }
-    const auto fx = to_float(x), fy = to_float(y);
-    const auto q = hn::Floor(hn::Div(fx, fy));
-    const auto r = kOp == kFloorDivideOp ? q : hn::NegMulAdd(q, fy, fx);
-    hn::StoreU(hn::IfThenZeroElse(hn::Eq(y, hn::Zero(di)), to_int(r)), di, out + i);
-  }
-  if (i < n) scalar(i, n - i);
+    return i;
+  };
+  RunWithScalarFallback(n, N, vector_steps, scalar);
 }
 
 void DivideI64(int op, int kinds, const std::int64_t* a, const std::int64_t* b, std::int64_t* out, std::int64_t n,
