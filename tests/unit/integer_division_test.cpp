@@ -1,6 +1,6 @@
 // floor_divide and remainder of integer arrays against the scalar functors, element by
 // element: int32 and uint8 go through float division in vector lanes (NOTE: [Integer
-// division through floats]), int64 by a scalar divisor through a multiply by a 128-bit
+// division through floats]), int64 and int32 by a scalar divisor through a multiply by a
 // reciprocal (NOTE: [Integer division by a scalar]). Values over the whole range with
 // the edges planted (MIN, MAX, 0, +-1, powers of two, MIN // -1), every operand kind
 // (contiguous, a scalar divisor of each edge value, a scalar dividend, strided), lengths
