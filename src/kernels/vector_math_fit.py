@@ -22,6 +22,8 @@ and its two polynomials, printed by pow32_tables.
 usage: /usr/bin/python3 src/kernels/vector_math_fit.py   (needs python3-mpmath and, for
 the tanh fit, NumPy; the build needs neither)
 """
+import struct
+
 import mpmath as mp
 
 mp.mp.dps = 60
@@ -130,6 +132,23 @@ def fit_tanh_rational(np_, nq, c, iters=1000):
 fit_tanh_rational(4, 4, 9.011)
 
 
+def float64_bits(x):
+    return struct.unpack("<Q", struct.pack("<d", x))[0]
+
+
+def pow_intervals(index_bits, center_of_one):
+    """The power kernels' intervals of the mantissa z in [v0, 2 v0): 2^index_bits of equal
+    width in bit space, placed so that 1.0 is the centre of interval `center_of_one`.
+    Returns the bits of v0 and, per interval, (start, centre, end) as float64s."""
+    def double(b):
+        return struct.unpack("<d", struct.pack("<Q", b))[0]
+
+    width = 1 << (52 - index_bits)
+    offset = float64_bits(1.0) - (2 * center_of_one + 1) * (width // 2)
+    return offset, [(double(offset + i * width), double(offset + (2 * i + 1) * (width // 2)),
+                     double(offset + (i + 1) * width)) for i in range(1 << index_bits)]
+
+
 def pow_log_table(index_bits=4, center_of_one=9):
     """float64 power's table (elementwise_power.cpp, NOTE: [Vectorised float64 power]).
 
@@ -140,24 +159,14 @@ def pow_log_table(index_bits=4, center_of_one=9):
     hi + lo, each a float64 (hi the rounded logarithm, lo the rounded rest). Prints the
     offset (the bits of v0) and the two columns as hexadecimal literals.
     """
-    import struct
-
-    def bits(x):
-        return struct.unpack("<Q", struct.pack("<d", x))[0]
-
-    def double(b):
-        return struct.unpack("<d", struct.pack("<Q", b))[0]
-
-    width = 1 << (52 - index_bits)
-    offset = bits(1.0) - (2 * center_of_one + 1) * (width // 2)
+    offset, intervals = pow_intervals(index_bits, center_of_one)
     his, los = [], []
-    for i in range(1 << index_bits):
-        c = double(offset + (2 * i + 1) * (width // 2))
+    for _, c, _ in intervals:
         exact = mp.log(mp.mpf(c))
         hi = float(exact)
         his.append(hi)
         los.append(float(exact - mp.mpf(hi)))
-    print(f"pow log table: offset {offset:#x} (v0 = {double(offset)!r}), {1 << index_bits} intervals")
+    print(f"pow log table: offset {offset:#x} (v0 = {intervals[0][0]!r}), {1 << index_bits} intervals")
     print("    hi: " + ", ".join(v.hex() for v in his))
     print("    lo: " + ", ".join(v.hex() for v in los))
 
@@ -175,25 +184,15 @@ def pow32_tables(index_bits=4, center_of_one=9):
     multiple of 16 into the exponent and cancels the j), and 2^r = 1 + r E(r) for
     |r| <= 1/32. The fits' errors are relative to log2(1 + r) and 2^r.
     """
-    import struct
-
-    def bits(x):
-        return struct.unpack("<Q", struct.pack("<d", x))[0]
-
-    def double(b):
-        return struct.unpack("<d", struct.pack("<Q", b))[0]
-
-    width = 1 << (52 - index_bits)
-    offset = bits(1.0) - (2 * center_of_one + 1) * (width // 2)
+    offset, intervals = pow_intervals(index_bits, center_of_one)
     invcs, log2cs, rlo, rhi = [], [], 0.0, 0.0
-    for i in range(1 << index_bits):
-        c = double(offset + (2 * i + 1) * (width // 2))
+    for start, c, end in intervals:
         invc = float(1 / mp.mpf(c))
         invcs.append(invc)
         log2cs.append(float(mp.log(mp.mpf(c), 2)))
-        rlo = min(rlo, (double(offset + i * width) - c) * invc)
-        rhi = max(rhi, (double(offset + (i + 1) * width) - c) * invc)
-    exp2 = [bits(float(mp.power(2, mp.mpf(j) / 16))) - (j << 48) for j in range(16)]
+        rlo = min(rlo, (start - c) * invc)
+        rhi = max(rhi, (end - c) * invc)
+    exp2 = [float64_bits(float(mp.power(2, mp.mpf(j) / 16))) - (j << 48) for j in range(16)]
     print(f"pow32 tables: offset {offset:#x}, r in [{rlo!r}, {rhi!r}]")
     print("    1/c: " + ", ".join(v.hex() for v in invcs))
     print("    log2 c: " + ", ".join(v.hex() for v in log2cs))
