@@ -121,7 +121,6 @@ HWY_INLINE bool ExactScalarPower(const T* a, T e, T* out, std::int64_t n) {
 // (NOTE: [Vectorised float32 power], [Vectorised float64 power]).
 constexpr std::int64_t kPowOffset = 0x3fe6800000000000;  // the bits of v0 = 0.703125
 constexpr int kPowIndexBits = 4;
-constexpr std::int64_t kPowHalfWidth = std::int64_t{1} << (52 - kPowIndexBits - 1);
 
 // table[idx & 15] per 64-bit lane (the other bits of idx are ignored). With eight lanes
 // (AVX-512) one two-register permute, which reads only those four bits: the gathers it
@@ -245,7 +244,9 @@ void PowerF32(int kinds, const float* a, const float* b, float* out, std::int64_
 }
 
 #if HWY_NATIVE_FMA
-// NOTE: [Vectorised float64 power]: the interval table of log c.
+// NOTE: [Vectorised float64 power]: the interval table of log c, and the half width of
+// an interval in bits (log's c is the centre, built from the index).
+constexpr std::int64_t kPowHalfWidth = std::int64_t{1} << (52 - kPowIndexBits - 1);
 alignas(64) constexpr double kPowLogCHi[1 << kPowIndexBits] = {
     -0x1.522ae0738a3d8p-2, -0x1.269621134db92p-2, -0x1.f991c6cb3b379p-3, -0x1.a93ed3c8ad9e3p-3,
     -0x1.5bf406b543db2p-3, -0x1.1178e8227e47cp-3, -0x1.9335e5d594989p-4, -0x1.08598b59e3a07p-4,
