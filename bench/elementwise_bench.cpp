@@ -48,7 +48,9 @@ int main() {
   const lina::Array i32b = gen.integers(1, 1000, {kN}).astype(lina::int32);
   const lina::Array i32e = gen.integers(0, 10, {kN}).astype(lina::int32);
   const lina::Array i64a = gen.integers(-1'000'000'000'000, 1'000'000'000'000, {kN});
+  const lina::Array u8a = gen.integers(0, 256, {kN}).astype(lina::uint8);
   lina::Array i32out = lina::empty({kN}, lina::int32), i64out = lina::empty({kN}, lina::int64);
+  lina::Array u8out = lina::empty({kN}, lina::uint8);
   lina::Array c;
   double checksum = 0;
 
@@ -106,6 +108,8 @@ int main() {
     record("integer", "floor_divide a // 7, 10M int32, into existing", t, s, kN / s / 1e9, "Gelem/s");
     s = bench::best_seconds([&] { lina::floor_divide(i64a, 7, i64out); });
     record("integer", "floor_divide a // 7, 10M int64, into existing", t, s, kN / s / 1e9, "Gelem/s");
+    s = bench::best_seconds([&] { lina::floor_divide(u8a, 7, u8out); });
+    record("integer", "floor_divide a // 7, 10M uint8, into existing", t, s, kN / s / 1e9, "Gelem/s");
     // NOTE: [Vectorised integer power]
     s = bench::best_seconds([&] { lina::power(i32a, i32e, i32out); });
     record("integer", "power a ** b (b in 0..9), 10M int32, into existing", t, s, kN / s / 1e9, "Gelem/s");

@@ -1,7 +1,7 @@
 // floor_divide and remainder of integer arrays against the scalar functors, element by
 // element: int32 and uint8 go through float division in vector lanes (NOTE: [Integer
-// division through floats]), int64 and int32 by a scalar divisor through a multiply by a
-// reciprocal (NOTE: [Integer division by a scalar]). Values over the whole range with
+// division through floats]), int64, int32 and uint8 by a scalar divisor through a
+// multiply by a reciprocal (NOTE: [Integer division by a scalar]). Values over the whole range with
 // the edges planted (MIN, MAX, 0, +-1, powers of two, MIN // -1), every operand kind
 // (contiguous, a scalar divisor of each edge value, a scalar dividend, strided), lengths
 // around the vector widths, on every SIMD target.
@@ -103,6 +103,23 @@ TEST(IntegerDivision, EveryUInt8PairMatchesTheFunctor) {
   lina_test::for_each_simd_target([&](const std::string& target) {
     expect_functor<k::FloorDivide, std::uint8_t>(lina::floor_divide(av, bv), a, b, false, false, target + "floor_divide");
     expect_functor<k::Remainder, std::uint8_t>(lina::remainder(av, bv), a, b, false, false, target + "remainder");
+  });
+}
+
+// The same pairs with the divisor a scalar (the reciprocal path for 2..255): every
+// dividend against every divisor.
+TEST(IntegerDivision, EveryUInt8DividendByEveryScalarDivisor) {
+  std::vector<std::uint8_t> a(256);
+  for (int i = 0; i < 256; ++i) a[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(i);
+  const lina::Array av = lina::frombuffer(a, {256});
+  lina_test::for_each_simd_target([&](const std::string& target) {
+    for (int d = 0; d < 256; ++d) {
+      const std::vector<std::uint8_t> one = {static_cast<std::uint8_t>(d)};
+      const lina::Array dv = lina::frombuffer(one, {1}).reshape({});
+      const std::string what = target + "divisor " + std::to_string(d) + " ";
+      expect_functor<k::FloorDivide, std::uint8_t>(lina::floor_divide(av, dv), a, one, false, true, what + "floor_divide");
+      expect_functor<k::Remainder, std::uint8_t>(lina::remainder(av, dv), a, one, false, true, what + "remainder");
+    }
   });
 }
 
