@@ -197,6 +197,20 @@ HWY_INLINE V Exp2ForPower32(D d, V t) {
   return hn::MulAdd(scale, hn::Mul(r, vmath::Polynomial(d, r, kPow32Exp2E)), scale);
 }
 
+// out[k] = std::pow(a, b) for k in [from, from + m): the power kernels' scalar steps, with
+// a or b a single value as kKinds says.
+template <int kKinds, class T>
+void ScalarPower(const T* a, const T* b, T* out, std::int64_t from, std::int64_t m) {
+  for (std::int64_t k = from; k < from + m; ++k)
+    out[k] = std::pow(kKinds == kScalarA ? *a : a[k], kKinds == kScalarB ? *b : b[k]);
+}
+
+// The operand vector at p + k, or v (the scalar, broadcast) for a scalar operand.
+template <class D>
+HWY_INLINE hn::Vec<D> LoadOperand(D d, const hn::TFromD<D>* p, hn::Vec<D> v, bool scalar_kind, std::int64_t k) {
+  return scalar_kind ? v : hn::LoadU(d, p + k);
+}
+
 template <int kKinds>
 HWY_NOINLINE void PowerF32Run(const float* a, const float* b, float* out, std::int64_t n) {
   const hn::ScalableTag<double> dd;
@@ -205,13 +219,7 @@ HWY_NOINLINE void PowerF32Run(const float* a, const float* b, float* out, std::i
   const auto zero = hn::Zero(df), inf = hn::Set(df, HUGE_VALF);
   const auto t_limit = hn::Set(dd, kPow32TLimit);
   const auto va = hn::Set(df, kKinds == kScalarA ? *a : 1.0f), vb = hn::Set(df, kKinds == kScalarB ? *b : 1.0f);
-  auto scalar = [&](std::int64_t i, std::int64_t m) {
-    for (std::int64_t k = i; k < i + m; ++k)
-      out[k] = std::pow(kKinds == kScalarA ? *a : a[k], kKinds == kScalarB ? *b : b[k]);
-  };
-  auto load = [&](const float* p, hn::Vec<decltype(df)> v, bool scalar_kind, std::int64_t k) {
-    return scalar_kind ? v : hn::LoadU(df, p + k);
-  };
+  auto scalar = [&](std::int64_t from, std::int64_t m) { ScalarPower<kKinds>(a, b, out, from, m); };
   // Two vectors per step, one test per step. The loop is bound by the number of its
   // operations (AVX-512 on Zen 4 issues each as two halves), so the tests are few: the
   // bases in float32 lanes, and t once after the logs. Lanes of other bases compute
@@ -220,8 +228,10 @@ HWY_NOINLINE void PowerF32Run(const float* a, const float* b, float* out, std::i
   // vector loop (scalar_fallback_inl.hpp).
   auto vector_steps = [&](std::int64_t i) {
     for (; i + 2 * N <= n; i += 2 * N) {
-      const auto x0 = load(a, va, kKinds == kScalarA, i), x1 = load(a, va, kKinds == kScalarA, i + N);
-      const auto y0 = load(b, vb, kKinds == kScalarB, i), y1 = load(b, vb, kKinds == kScalarB, i + N);
+      const auto x0 = LoadOperand(df, a, va, kKinds == kScalarA, i);
+      const auto x1 = LoadOperand(df, a, va, kKinds == kScalarA, i + N);
+      const auto y0 = LoadOperand(df, b, vb, kKinds == kScalarB, i);
+      const auto y1 = LoadOperand(df, b, vb, kKinds == kScalarB, i + N);
       const auto t0 = hn::Mul(hn::PromoteTo(dd, y0), Log2ForPower32(dd, hn::PromoteTo(dd, x0)));
       const auto t1 = hn::Mul(hn::PromoteTo(dd, y1), Log2ForPower32(dd, hn::PromoteTo(dd, x1)));
       const auto bases =
@@ -321,25 +331,21 @@ HWY_INLINE V ExpHiLo(D d, V t, V t_lo) {
 
 template <int kKinds>
 HWY_NOINLINE void PowerF64Run(const double* a, const double* b, double* out, std::int64_t n) {
-  auto scalar = [&](std::int64_t from, std::int64_t m) {
-    for (std::int64_t k = from; k < from + m; ++k)
-      out[k] = std::pow(kKinds == kScalarA ? *a : a[k], kKinds == kScalarB ? *b : b[k]);
-  };
+  auto scalar = [&](std::int64_t from, std::int64_t m) { ScalarPower<kKinds>(a, b, out, from, m); };
 #if HWY_NATIVE_FMA
   const hn::ScalableTag<double> d;
   const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
   const auto tiny = hn::Set(d, std::numeric_limits<double>::min());
   const auto huge = hn::Set(d, std::numeric_limits<double>::max()), t_limit = hn::Set(d, kPowTLimit);
   const auto va = hn::Set(d, kKinds == kScalarA ? *a : 1.0), vb = hn::Set(d, kKinds == kScalarB ? *b : 1.0);
-  auto load = [&](const double* p, hn::Vec<decltype(d)> v, bool scalar_kind, std::int64_t k) {
-    return scalar_kind ? v : hn::LoadU(d, p + k);
-  };
   // Two vectors per step, as float32 (independent chains keep the FMA units busy); a
   // step that fails the test is std::pow's, outside the vector loop.
   auto vector_steps = [&](std::int64_t i) {
     for (; i + 2 * N <= n; i += 2 * N) {
-      const auto x0 = load(a, va, kKinds == kScalarA, i), x1 = load(a, va, kKinds == kScalarA, i + N);
-      const auto y0 = load(b, vb, kKinds == kScalarB, i), y1 = load(b, vb, kKinds == kScalarB, i + N);
+      const auto x0 = LoadOperand(d, a, va, kKinds == kScalarA, i);
+      const auto x1 = LoadOperand(d, a, va, kKinds == kScalarA, i + N);
+      const auto y0 = LoadOperand(d, b, vb, kKinds == kScalarB, i);
+      const auto y1 = LoadOperand(d, b, vb, kKinds == kScalarB, i + N);
       // One test per step, after t: lanes of other bases compute garbage first (no
       // traps in vector lanes), and an infinite or NaN exponent makes t infinite or NaN
       // (NaN for a base of 1, whose log is 0), which fails |t| < limit, as NaN fails
