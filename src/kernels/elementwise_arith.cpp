@@ -55,14 +55,14 @@ struct MulOp {
   static T scalar(T x, T y) { return static_cast<T>(static_cast<Wrap<T>>(x) * static_cast<Wrap<T>>(y)); }
 };
 // maximum and minimum as the Maximum / Minimum functors: for floats, x when x wins or
-// is NaN, else y (NaN propagates from either side, ties keep x); x86's maxps returns
+// is NaN, else y (NaN propagates from either side, ties give y); x86's maxps returns
 // its second operand on NaN, so floats take the selection, integers Max / Min.
 template <bool kMax>
 struct ExtremumOp {
   template <class V>
   HWY_INLINE V operator()(V x, V y) const {
     if constexpr (hwy::IsFloat<hn::TFromV<V>>()) {
-      return hn::IfThenElse(hn::Or(kMax ? hn::Ge(x, y) : hn::Le(x, y), hn::IsNaN(x)), x, y);
+      return hn::IfThenElse(hn::Or(kMax ? hn::Gt(x, y) : hn::Lt(x, y), hn::IsNaN(x)), x, y);
     } else {
       if constexpr (kMax) return hn::Max(x, y);
       else return hn::Min(x, y);
@@ -70,7 +70,7 @@ struct ExtremumOp {
   }
   template <class T>
   static T scalar(T x, T y) {
-    return ((kMax ? x >= y : x <= y) || x != x) ? x : y;  // x != x is false for integers
+    return ((kMax ? x > y : x < y) || x != x) ? x : y;  // x != x is false for integers
   }
 };
 struct DivOp {

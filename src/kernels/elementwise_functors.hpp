@@ -141,17 +141,20 @@ struct Power {
     }
   }
 };
+// maximum / minimum: a NaN in either operand propagates (a's first), and of two equal
+// values the second is returned, as NumPy's float loops do (maximum(-0.0, 0.0) is 0.0,
+// maximum(0.0, -0.0) is -0.0); a reduction therefore returns the last of equal extremes.
 struct Maximum {
   template <class T>
   static T apply(T a, T b) {
-    if constexpr (std::is_floating_point_v<T>) return (a >= b || a != a) ? a : b;
+    if constexpr (std::is_floating_point_v<T>) return (a > b || a != a) ? a : b;
     else return a >= b ? a : b;
   }
 };
 struct Minimum {
   template <class T>
   static T apply(T a, T b) {
-    if constexpr (std::is_floating_point_v<T>) return (a <= b || a != a) ? a : b;
+    if constexpr (std::is_floating_point_v<T>) return (a < b || a != a) ? a : b;
     else return a <= b ? a : b;
   }
 };

@@ -138,8 +138,8 @@ struct ClipOp {
   template <class D, class V>
   HWY_INLINE V operator()(D d, V x) const {
     const V l = hn::Set(d, lo), h = hn::Set(d, hi);
-    const V m = hn::IfThenElse(hn::Or(hn::Ge(x, l), hn::IsNaN(x)), x, l);
-    return hn::IfThenElse(hn::Or(hn::Le(m, h), hn::IsNaN(m)), m, h);
+    const V m = hn::IfThenElse(hn::Or(hn::Gt(x, l), hn::IsNaN(x)), x, l);
+    return hn::IfThenElse(hn::Or(hn::Lt(m, h), hn::IsNaN(m)), m, h);
   }
 };
 

@@ -738,6 +738,55 @@ for _ in range(120):
         return np.linalg.norm(a, ordv, axis, kd)
     record("linalg", "norm", [ta, f"o:{o}", tx, f"kd:{int(kd)}"], nrm)
 
+# --- signed zeros ---------------------------------------------------------------------
+# The comparison checks the sign of a zero result; random data rarely makes one. Here:
+# which operand maximum/minimum/clip return when they compare equal (+0 against -0),
+# which of equal extremes max/min return, and the sign of a product sum whose every term
+# is -0 (NumPy sums from +0: (-1 row) @ (0 column) is +0), on the GEMM's direct and
+# batched paths and the matrix-vector one.
+
+
+def signed_zeros(shape, dtype, nonzero=0.0):
+    """Zeros of random sign, and a `nonzero` fraction of small random values."""
+    n = int(np.prod(shape))
+    v = np.where(rng.random(n) < 0.5, -0.0, 0.0)
+    mask = rng.random(n) < nonzero
+    v[mask] = rng.uniform(-1, 1, int(mask.sum()))
+    return v.astype(dtype).reshape(shape)
+
+
+for d in ("float32", "float64"):
+    for n in (1, 7, 40, 100):
+        for strided in (False, True):
+            view = "s:::2" if strided else ""
+            base_a, base_b = signed_zeros((2 * n,), d), signed_zeros((2 * n,), d)
+            a, b = apply_view(base_a, view), apply_view(base_b, view)
+            ta, tb = f"A:{save(base_a)}|{view}", f"A:{save(base_b)}|{view}"
+            for op in ("maximum", "minimum"):
+                record("binary", op, [ta, tb], numpy_binary(op, a, b))
+                record("binary", op, [ta, "f:0.0"], numpy_binary(op, a, 0.0))
+                record("binary", op, ["f:-0.0", tb], numpy_binary(op, -0.0, b))
+            for lo, hi in (("0.0", "1.0"), ("-0.0", "1.0"), ("-1.0", "0.0"), ("-1.0", "-0.0"), ("-0.0", "0.0")):
+                record("clip", "clip", [ta, f"f:{lo}", f"f:{hi}"],
+                       lambda a=a, lo=float(lo), hi=float(hi): np.clip(a, lo, hi))
+            for op in ("max", "min"):
+                record("reduce", op, [ta, "ax:none", "kd:0"], numpy_reduce(op, a, None, False, 0))
+    # Along both axes of a matrix: rows folded lane by lane (axis 0) and runs (axis 1).
+    for shape in ((3, 70), (70, 3), (40, 40)):
+        base = signed_zeros(shape, d, nonzero=0.05)
+        ta = f"A:{save(base)}|"
+        for op in ("max", "min"):
+            for ax in (0, 1):
+                record("reduce", op, [ta, f"ax:{ax}", "kd:0"], numpy_reduce(op, base, ax, False, 0))
+    for sa, sb in (((16, 16), (16, 16)), ((64, 64), (64, 64)), ((5, 7), (7, 3)), ((40, 33), (33, 70)),
+                   ((3, 16, 16), (3, 16, 16)), ((9, 20), (20,)), ((20,), (20, 9)), ((20,), (20,))):
+        a = -rng.uniform(0.5, 1, int(np.prod(sa))).astype(d).reshape(sa)
+        b = signed_zeros(sb, d)
+        b[..., :1] = 0.0  # a column of +0 next to mixed ones
+        ta, tb = f"A:{save(a)}|", f"A:{save(b)}|"
+        record("linalg", "matmul", [ta, tb], lambda a=a, b=b: np.matmul(a, b))
+        record("linalg", "dot", [ta, tb], lambda a=a, b=b: np.dot(a, b))
+
 with open(os.path.join(OUT, "manifest.tsv"), "w") as f:
     f.write("\n".join(lines) + "\n")
 print(f"gen_cases: {len(lines)} cases in {OUT}")

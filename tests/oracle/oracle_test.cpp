@@ -327,6 +327,7 @@ std::string compare(const Array& got, const Array& want) {
     if (!flt) ok = a == b;
     else if (std::isnan(b)) ok = std::isnan(a);
     else if (std::isinf(b)) ok = a == b;
+    else if (b == 0 && a == 0) ok = std::signbit(a) == std::signbit(b);  // -0 where NumPy has -0
     else ok = std::fabs(a - b) <= atol + rtol * std::fabs(b);
     if (!ok) {
       std::ostringstream os;
