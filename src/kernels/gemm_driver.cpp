@@ -217,8 +217,8 @@ void gemm_impl(std::int64_t m, std::int64_t n, std::int64_t k, MatrixRef<const T
   // One column of C: y = A x; one row: C^T = B^T a^T.
   if (n == 1) return gemv(m, k, a, b.data, b.rs, c.data, c.rs, allow_threads);
   if (m == 1) return gemv(n, k, MatrixRef<const T>{b.data, b.cs, b.rs}, a.data, a.cs, c.data, c.cs, allow_threads);
-  int nthreads = 1;
-  if (allow_threads && m * n * k >= kThreadFlops && detail::can_run_parallel()) nthreads = get_num_threads();
+  int nthreads = allow_threads && m * n * k >= kThreadFlops ? get_num_threads() : 1;
+  if (nthreads > 1 && !detail::can_run_parallel()) nthreads = 1;
 #ifdef LINA_BLAS_OPENBLAS
   // Not for the batched path's products (allow_threads false, run inside a parallel
   // region): OpenBLAS's thread pool is one for the process.

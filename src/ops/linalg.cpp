@@ -153,8 +153,9 @@ Array batched_matmul(const Array& a2, const Array& b2, DType t, Array* into = nu
 
 // The common products, 1-D or 2-D float operands of one dtype, go straight to the GEMM:
 // building broadcast views for a batch of one costs about a microsecond, as much as a
-// 48 x 48 product. Returns false (doing nothing) for every other case.
-bool matmul_2d_direct(const Array& a, const Array& b, Array* into, Array& result) {
+// 48 x 48 product. Writes into *into, or when into is null makes *result. Returns false
+// (doing nothing) for every other case.
+bool matmul_2d_direct(const Array& a, const Array& b, Array* into, Array* result) {
   const DType t = a.dtype();
   if (b.dtype() != t || (t != float32 && t != float64) || a.ndim() < 1 || a.ndim() > 2 || b.ndim() < 1 ||
       b.ndim() > 2)
@@ -172,8 +173,8 @@ bool matmul_2d_direct(const Array& a, const Array& b, Array* into, Array& result
     Shape shape;
     if (a2) shape.push_back(m);
     if (b2) shape.push_back(n);
-    result = Array(shape, t);
-    dest = &result;
+    *result = Array(shape, t);
+    dest = result;
   }
   visit_dtype(t, [&](auto tag) {
     using T = decltype(tag);
@@ -189,7 +190,11 @@ bool matmul_2d_direct(const Array& a, const Array& b, Array* into, Array& result
 }
 
 Array matmul_impl(const Array& a, const Array& b, Array* into = nullptr) {
-  if (Array c; matmul_2d_direct(a, b, into, c)) return into != nullptr ? *into : c;
+  if (into != nullptr) {
+    if (matmul_2d_direct(a, b, into, nullptr)) return *into;
+  } else if (Array c; matmul_2d_direct(a, b, nullptr, &c)) {
+    return c;
+  }
   for (int i = 0; i < 2; ++i) {
     const Array& x = i == 0 ? a : b;
     if (x.ndim() == 0)
@@ -216,7 +221,7 @@ Array& matmul(const Array& a, const Array& b, Array& out) {
   if (out.is_contiguous() && out.dtype() == promote_types(a.dtype(), b.dtype()) && !out.shares_memory_with(a) &&
       !out.shares_memory_with(b) && a.ndim() >= 1 && b.ndim() >= 1 && a.ndim() <= 2 && b.ndim() <= 2 &&
       a.dtype() == b.dtype()) {
-    if (Array c; matmul_2d_direct(a, b, &out, c)) return out;
+    if (matmul_2d_direct(a, b, &out, nullptr)) return out;
   }
   if (out.is_contiguous() && out.dtype() == promote_types(a.dtype(), b.dtype()) && !out.shares_memory_with(a) &&
       !out.shares_memory_with(b) && a.ndim() >= 2 && b.ndim() >= 2) {
