@@ -778,6 +778,24 @@ for d in ("float32", "float64"):
         for op in ("max", "min"):
             for ax in (0, 1):
                 record("reduce", op, [ta, f"ax:{ax}", "kd:0"], numpy_reduce(op, base, ax, False, 0))
+    # Zeros in, zeros out: every unary and binary op on values around +-0, and the
+    # reductions of arrays of -0 (of lengths around the vector and pairwise blocks).
+    pool = np.array([-0.0, 0.0, -0.4, 0.4, -0.5, 0.5, -1.0, 1.0, -3.0, 3.0], d)
+    x = rng.permutation(np.tile(pool, 4))
+    tx = f"A:{save(x)}|"
+    for op in UNARY:
+        if op != "logical_not":
+            record("unary", op, [tx], numpy_unary(op, x))
+    y = rng.permutation(np.tile(pool, 4))
+    ty = f"A:{save(y)}|"
+    for op in ("add", "subtract", "multiply", "divide", "floor_divide", "remainder", "power"):
+        record("binary", op, [tx, ty], numpy_binary(op, x, y))
+        record("binary", op, [tx, "f:-0.0"], numpy_binary(op, x, -0.0))
+    for n in (1, 7, 8, 9, 100, 1000):
+        z = np.full(n, -0.0, d)
+        tz = f"A:{save(z)}|"
+        for op in ("sum", "prod", "mean", "max", "min"):
+            record("reduce", op, [tz, "ax:none", "kd:0"], numpy_reduce(op, z, None, False, 0))
     for sa, sb in (((16, 16), (16, 16)), ((64, 64), (64, 64)), ((5, 7), (7, 3)), ((40, 33), (33, 70)),
                    ((3, 16, 16), (3, 16, 16)), ((9, 20), (20,)), ((20,), (20, 9)), ((20,), (20,))):
         a = -rng.uniform(0.5, 1, int(np.prod(sa))).astype(d).reshape(sa)
