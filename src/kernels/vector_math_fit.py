@@ -17,7 +17,8 @@ reduction (split_half_pi).
 
 float64 power (src/kernels/elementwise_power.cpp): the table of log c as hi + lo pairs,
 printed by pow_log_table below. float32 power: its tables of 1/c, log2 c and 2^(j/16),
-and its two polynomials, printed by pow32_tables.
+and its two polynomials, printed by pow32_tables. float32 exp on AVX-512: its table of
+2^(j/16) and polynomial, printed by exp32_table.
 
 usage: /usr/bin/python3 src/kernels/vector_math_fit.py   (needs python3-mpmath and, for
 the tanh fit, NumPy; the build needs neither)
@@ -47,6 +48,27 @@ def series_safe(f, small):
 q_exp = series_safe(lambda r: (mp.exp(r) - 1 - r) / r**2, lambda r: mp.mpf(1) / 2 + r / 6)
 fit("exp float32 q(r)", q_exp, -LN2 / 2, LN2 / 2, 4)
 fit("exp float64 q(r)", q_exp, -LN2 / 2, LN2 / 2, 9)
+
+
+def float32_bits(x):
+    return struct.unpack("<I", struct.pack("<f", x))[0]
+
+
+def exp32_table():
+    """float32 exp on AVX-512 (vector_math_inl.hpp, NOTE: [float32 exp by a 16-entry
+    table]): 2^(j/16) rounded to float32, as its bits minus j << 19 (the kernel adds the
+    rounded 16 x / ln2 shifted left by 19, which puts its multiple of 16 into the
+    exponent and cancels the j); ln2/16 split so that n hi is exact for |n| < 2^12; and
+    exp(r) = 1 + r + r^2 q(r) for |r| <= ln2/32."""
+    bits = [float32_bits(float(mp.power(2, mp.mpf(j) / 16))) - (j << 19) for j in range(16)]
+    print("exp32 table 2^(j/16) - (j << 19): " + ", ".join(f"{b:#010x}" for b in bits))
+    hi = struct.unpack("<f", struct.pack("<I", float32_bits(float(LN2 / 16)) & 0xFFFFF000))[0]
+    lo = struct.unpack("<f", struct.pack("<f", float(LN2 / 16 - mp.mpf(hi))))[0]
+    print(f"exp32 ln2/16 = {hi.hex()} + {lo.hex()}; 16/ln2 = {struct.unpack('<f', struct.pack('<f', float(16 / LN2)))[0].hex()}")
+    fit("exp32 q(r)", q_exp, -LN2 / 32, LN2 / 32, 1)
+
+
+exp32_table()
 
 # log(1 + f) = f + f^2 g(f), f = m - 1 with m in [sqrt(1/2), sqrt(2)).
 g_log = series_safe(lambda t: (mp.log1p(t) - t) / t**2, lambda t: -mp.mpf(1) / 2 + t / 3)

@@ -181,7 +181,8 @@ TEST(VectorMath, Float32DenseSweepWithinBound) {
 }
 
 // Every float32 around the reduction boundaries, with no gaps: [0.33, 0.36] of both signs
-// holds ln2/2, where exp's reduced argument changes sign (sigmoid's too, through exp;
+// holds ln2/2, where exp's reduced argument changes sign (and [0.235, 0.241] 11 ln2/32,
+// where it does on AVX-512; sigmoid's too, through exp;
 // float32 tanh has no reduction, and its own sweep is below); log: around sqrt(1/2) and
 // sqrt(2), where its exponent steps.
 // On the target the dispatch picks (the sweep above covers the others).
@@ -203,6 +204,11 @@ TEST(VectorMath, Float32EveryValueAroundTheReductionBoundaries) {
       }
     } else {
       x = float_sweep(0.33f, 0.36f, 1);
+      // AVX-512's float32 exp reduces by ln2/16 (NOTE: [float32 exp by a 16-entry
+      // table]): its reduced argument changes sign at odd multiples of ln2/32, here
+      // 11 ln2/32 = 0.2383 (x / ln2 * 16 = 5.5, the table index steps from 5 to 6).
+      const std::vector<float> x2 = float_sweep(0.235f, 0.241f, 1);
+      x.insert(x.end(), x2.begin(), x2.end());
       const std::size_t n = x.size();
       for (std::size_t i = 0; i < n; ++i) x.push_back(-x[i]);
     }
