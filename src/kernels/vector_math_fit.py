@@ -17,8 +17,8 @@ reduction (split_half_pi).
 
 float64 power (src/kernels/elementwise_power.cpp): the table of log c as hi + lo pairs,
 printed by pow_log_table below. float32 power: its tables of 1/c, log2 c and 2^(j/16),
-and its two polynomials, printed by pow32_tables. float32 exp on AVX-512: its table of
-2^(j/16) and polynomial, printed by exp32_table.
+and its two polynomials, printed by pow32_tables. float32 exp on AVX-512 and AVX2: its
+tables of 2^(j/16) and 2^(j/8) and polynomials, printed by exp32_table.
 
 usage: /usr/bin/python3 src/kernels/vector_math_fit.py   (needs python3-mpmath and, for
 the tanh fit, NumPy; the build needs neither)
@@ -54,21 +54,26 @@ def float32_bits(x):
     return struct.unpack("<I", struct.pack("<f", x))[0]
 
 
-def exp32_table():
-    """float32 exp on AVX-512 (vector_math_inl.hpp, NOTE: [float32 exp by a 16-entry
-    table]): 2^(j/16) rounded to float32, as its bits minus j << 19 (the kernel adds the
-    rounded 16 x / ln2 shifted left by 19, which puts its multiple of 16 into the
-    exponent and cancels the j); ln2/16 split so that n hi is exact for |n| < 2^12; and
-    exp(r) = 1 + r + r^2 q(r) for |r| <= ln2/32."""
-    bits = [float32_bits(float(mp.power(2, mp.mpf(j) / 16))) - (j << 19) for j in range(16)]
-    print("exp32 table 2^(j/16) - (j << 19): " + ", ".join(f"{b:#010x}" for b in bits))
-    hi = struct.unpack("<f", struct.pack("<I", float32_bits(float(LN2 / 16)) & 0xFFFFF000))[0]
-    lo = struct.unpack("<f", struct.pack("<f", float(LN2 / 16 - mp.mpf(hi))))[0]
-    print(f"exp32 ln2/16 = {hi.hex()} + {lo.hex()}; 16/ln2 = {struct.unpack('<f', struct.pack('<f', float(16 / LN2)))[0].hex()}")
-    fit("exp32 q(r)", q_exp, -LN2 / 32, LN2 / 32, 1)
+def exp32_table(index_bits, degree):
+    """float32 exp on AVX-512 (index_bits 4) and AVX2 (3) (vector_math_inl.hpp, NOTE:
+    [float32 exp by a 16-entry table]): 2^(j/N), N = 2^index_bits, rounded to float32,
+    as its bits minus j << (23 - index_bits) (the kernel adds the rounded N x / ln2
+    shifted left by 23 - index_bits, which puts its multiple of N into the exponent and
+    cancels the j); ln2/N split so that n hi is exact for |n| < 2^12; and
+    exp(r) = 1 + r + r^2 q(r) for |r| <= ln2/(2N)."""
+    n = 1 << index_bits
+    shift = 23 - index_bits
+    bits = [float32_bits(float(mp.power(2, mp.mpf(j) / n))) - (j << shift) for j in range(n)]
+    print(f"exp32 table 2^(j/{n}) - (j << {shift}): " + ", ".join(f"{b:#010x}" for b in bits))
+    hi = struct.unpack("<f", struct.pack("<I", float32_bits(float(LN2 / n)) & 0xFFFFF000))[0]
+    lo = struct.unpack("<f", struct.pack("<f", float(LN2 / n - mp.mpf(hi))))[0]
+    inv = struct.unpack("<f", struct.pack("<f", float(n / LN2)))[0]
+    print(f"exp32 ln2/{n} = {hi.hex()} + {lo.hex()}; {n}/ln2 = {inv.hex()}")
+    fit(f"exp32 q(r), {n} entries", q_exp, -LN2 / (2 * n), LN2 / (2 * n), degree)
 
 
-exp32_table()
+exp32_table(4, 1)
+exp32_table(3, 2)
 
 # log(1 + f) = f + f^2 g(f), f = m - 1 with m in [sqrt(1/2), sqrt(2)).
 g_log = series_safe(lambda t: (mp.log1p(t) - t) / t**2, lambda t: -mp.mpf(1) / 2 + t / 3)
