@@ -222,6 +222,47 @@ void Direct(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int
       dst = (acc ? dst : T(0)) + cpad[static_cast<std::size_t>(i * w + q)];
     }
 }
+
+// NOTE: [One-block batches]
+// When C is one column block of NV whole vectors (n = 16, 32 or 64 float32 on AVX-512)
+// and k fits one KC slice, each product of a batch is just RowBlocks: the batch loop
+// calls it directly instead of going through Blocked and Direct, whose loops and choices
+// are the same for every product. That layer cost more than its instructions suggest:
+// one thread, float32 16 x 16, GFLOP/s (libxsmm's JIT kernel in the same process):
+// batches of 100 and 1,000 (in cache) 86-88 -> 108-111 (107-109), 10,000 (streamed C)
+// 90-91 -> 107-111 (75-84); two threads, 1,000 161 -> 203 (202-208), 10,000 169-177 ->
+// 189-207 (155-164). perf put 14% of the samples in Blocked, Direct and ColumnBlock, and
+// the tiles themselves ran slower under them. 64 x 64 products (four vectors) did not
+// change (115 and 93-94 either way).
+template <class T, int NV>
+void OneBlockBatch(std::int64_t count, std::int64_t m, std::int64_t k, const T* a, std::int64_t ars,
+                   std::int64_t acs, std::int64_t a_step, const T* b, std::int64_t ldb, std::int64_t b_step, T* c,
+                   std::int64_t ldc, std::int64_t c_step, bool stream, std::uintptr_t written) {
+  for (std::int64_t i = 0; i < count; ++i) {
+    T* ci = c + i * c_step;
+    if (stream) prefetch_pages_ahead(ci, written);
+    RowBlocks<T, NV>(m, k, a + i * a_step, ars, acs, b + i * b_step, ldb, ci, ldc, false, stream, NV == kMaxNV);
+  }
+}
+
+// OneBlockBatch for n = NV whole vectors with NV one of RowBlocks' widths; false (nothing
+// done) for other n.
+template <class T>
+bool TryOneBlockBatch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, const T* a,
+                      std::int64_t ars, std::int64_t acs, std::int64_t a_step, const T* b, std::int64_t ldb,
+                      std::int64_t b_step, T* c, std::int64_t ldc, std::int64_t c_step, bool stream,
+                      std::uintptr_t written) {
+  const auto lanes = static_cast<std::int64_t>(hn::Lanes(hn::ScalableTag<T>()));
+  if (n == lanes)
+    OneBlockBatch<T, 1>(count, m, k, a, ars, acs, a_step, b, ldb, b_step, c, ldc, c_step, stream, written);
+  else if (n == 2 * lanes)
+    OneBlockBatch<T, 2>(count, m, k, a, ars, acs, a_step, b, ldb, b_step, c, ldc, c_step, stream, written);
+  else if (n == kMaxNV * lanes)
+    OneBlockBatch<T, kMaxNV>(count, m, k, a, ars, acs, a_step, b, ldb, b_step, c, ldc, c_step, stream, written);
+  else
+    return false;
+  return true;
+}
 #endif  // HWY_HAVE_SCALABLE
 
 // Cache blocking around the tile kernel for large products: a KC-deep slice of A and B
@@ -283,11 +324,20 @@ void DirectBatch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_
   // Streaming needs vector-aligned rows of C, and one KC slice (later slices read C back).
   const auto vec = static_cast<std::int64_t>(hn::Lanes(hn::ScalableTag<T>()) * sizeof(T));
   const auto item = static_cast<std::int64_t>(sizeof(T));
-  if (stream_c && k <= kDirectKC && reinterpret_cast<std::uintptr_t>(c) % static_cast<std::uintptr_t>(vec) == 0 &&
-      (ldc * item) % vec == 0 && (c_step * item) % vec == 0) {
-    // The pages a product writes: its m rows, not the whole step to the next product.
-    const std::int64_t extent = m > 0 && n > 0 ? std::min(c_step, (m - 1) * ldc + n) : 0;
-    const auto written = static_cast<std::uintptr_t>(extent * item);
+  const bool stream = stream_c && k <= kDirectKC &&
+                      reinterpret_cast<std::uintptr_t>(c) % static_cast<std::uintptr_t>(vec) == 0 &&
+                      (ldc * item) % vec == 0 && (c_step * item) % vec == 0;
+  // The pages a product writes: its m rows, not the whole step to the next product.
+  const std::int64_t extent = m > 0 && n > 0 ? std::min(c_step, (m - 1) * ldc + n) : 0;
+  const auto written = static_cast<std::uintptr_t>(extent * item);
+#if !HWY_HAVE_SCALABLE
+  if (k > 0 && k <= kDirectKC &&  // NOTE: [One-block batches]
+      TryOneBlockBatch<T>(count, m, n, k, a, ars, acs, a_step, b, ldb, b_step, c, ldc, c_step, stream, written)) {
+    if (stream) hwy::FlushStream();
+    return;
+  }
+#endif
+  if (stream) {
     for (std::int64_t i = 0; i < count; ++i) {
       prefetch_pages_ahead(c + i * c_step, written);
       Direct<T>(m, n, k, a + i * a_step, ars, acs, b + i * b_step, ldb, c + i * c_step, ldc, false, true);

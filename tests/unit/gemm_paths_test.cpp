@@ -14,6 +14,7 @@
 
 #include "kernels/gemm.hpp"
 #include "lina/lina.hpp"
+#include "simd_targets.hpp"
 
 namespace {
 
@@ -196,17 +197,19 @@ TEST(GemmPaths, BatchedMatmulMatchesThePerMatrixReference) {
   lina::set_num_threads(2);
 }
 
-// gemm_batch (NOTE: [Batched direct products]): every product equals the same product
-// through gemm_direct bit for bit, for steps forward, backward and 0 (a broadcast
-// operand), A row- or column-major, shapes around the direct kernel's tiles, k across
-// its KC slice, and the fallbacks (one row or column, k = 0, B with strided rows).
+// gemm_batch (NOTE: [Batched direct products], [One-block batches]), on every SIMD
+// target: every product equals the same product through gemm_direct bit for bit, for
+// steps forward, backward and 0 (a broadcast operand), A row- or column-major, shapes
+// around the direct kernel's tiles (n of one, two and four whole vectors on each
+// target), k across its KC slice, and the fallbacks (one row or column, k = 0, B with
+// strided rows).
 template <class T>
-void check_gemm_batch() {
+void check_gemm_batch(const std::string& target) {
   std::mt19937 rng(21);
   std::uniform_real_distribution<double> u(-1, 1);
   int cases = 0;
   for (std::int64_t m : {1, 2, 7, 16, 17, 64, 121})
-    for (std::int64_t n : {1, 5, 16, 17, 64, 65})
+    for (std::int64_t n : {1, 5, 8, 16, 17, 32, 64, 65})
       for (std::int64_t k : {0, 1, 16, 33, 64, 257}) {
         const std::int64_t count = 5;
         const int layout = static_cast<int>((m + n + k) % 4);
@@ -233,7 +236,7 @@ void check_gemm_batch() {
         for (std::int64_t i = 0; i < count; ++i)
           for (std::int64_t q = 0; q < m * n; ++q)
             ASSERT_EQ(streamed[i * c_step + q / n * ldc + q % n], c[static_cast<std::size_t>(i * m * n + q)])
-                << "streamed gemm_batch product " << i << " m=" << m << " n=" << n << " k=" << k << " element " << q;
+                << target << "streamed gemm_batch product " << i << " m=" << m << " n=" << n << " k=" << k << " element " << q;
         for (std::int64_t i = 0; i < count; ++i) {
           std::vector<T> one(static_cast<std::size_t>(m * n), T(7));
           const MatrixRef<const T> ai{a_last.data + i * a_step, ar.rs, ar.cs};
@@ -241,7 +244,7 @@ void check_gemm_batch() {
           lina::kernels::gemm(m, n, k, ai, bi, MatrixRef<T>{one.data(), n, 1}, false);
           for (std::int64_t q = 0; q < m * n; ++q)
             ASSERT_EQ(c[static_cast<std::size_t>(i * m * n + q)], one[static_cast<std::size_t>(q)])
-                << "gemm_batch product " << i << " m=" << m << " n=" << n << " k=" << k << " layout " << layout
+                << target << "gemm_batch product " << i << " m=" << m << " n=" << n << " k=" << k << " layout " << layout
                 << " element " << q;
           std::vector<T> r(static_cast<std::size_t>(m * n));
           lina::kernels::gemm_reference<T>(m, n, k, ai, bi, MatrixRef<T>{r.data(), n, 1});
@@ -254,9 +257,11 @@ void check_gemm_batch() {
   EXPECT_GT(cases, 1000);
 }
 
-TEST(GemmPaths, BatchLoopEqualsOneProductAtATime) {
-  check_gemm_batch<float>();
-  check_gemm_batch<double>();
+TEST(GemmPaths, BatchLoopEqualsOneProductAtATimeOnEveryTarget) {
+  lina_test::for_each_simd_target([](const std::string& target) {
+    check_gemm_batch<float>(target);
+    check_gemm_batch<double>(target);
+  });
 }
 
 // matmul's batches that collapse to one step per operand (C-ordered stacks, a whole
