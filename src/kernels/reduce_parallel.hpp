@@ -60,7 +60,7 @@ T pairwise_combine(std::int64_t n, int pieces, const std::vector<T>& sums, std::
 
 // for_each_inner(plan, reduce_loop) for a plan; a sum that folds contiguous rows into a
 // contiguous row of outputs (axis 0 of a C-order block: out[i] += in[r, i]) goes to
-// simd_add_rows_into, which adds four rows per pass over the outputs (same order of
+// simd_add_rows_into, which adds eight rows per pass over the outputs (same order of
 // additions, same result).
 template <class Op, class T, bool kPairwise>
 void reduce_inner_runs(const detail::LoopPlan& plan) {
