@@ -13,6 +13,12 @@
 //   when the extreme is a zero, or the run may hold a NaN (whose payload the scalar
 //   loop picks by position), the kernel reports that it has no answer and the caller
 //   runs the scalar loop. Integers always have an answer.
+// - argmax and argmin (ops/reduction.cpp) take that extreme and then the first position
+//   holding it (FindFirstEqual): NumPy's answer, the first index of the extreme, since
+//   equal values compare equal; NaN and a zero extreme go to the scalar loop as above.
+//   Two passes, the second over a row still in cache. One thread, float32, against the
+//   scalar loop (NumPy 1.24's AVX-512 argmax): 10M elements 8.6 -> 1.1-1.2 ms (1.0),
+//   argmax(m, 1) of 4096 x 4096 14.5 -> 1.9-2.0 ms (2.0).
 #include <cstdint>
 
 #undef HWY_TARGET_INCLUDE
@@ -109,13 +115,35 @@ void ExtremumInto(T* out, const T* in, std::int64_t n) {
   }
 }
 
+// The index of the first element of p[0, n) equal to value, or n when there is none.
+// argmax and argmin (ops/reduction.cpp) find the extreme with ExtremumRun first and its
+// first position with this, instead of one scalar compare-and-select chain.
+template <class T>
+std::int64_t FindFirstEqual(const T* p, std::int64_t n, T value) {
+  const hn::ScalableTag<T> d;
+  const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
+  const auto v = hn::Set(d, value);
+  std::int64_t i = 0;
+  for (; i + 2 * N <= n; i += 2 * N) {
+    const auto e0 = hn::Eq(hn::LoadU(d, p + i), v), e1 = hn::Eq(hn::LoadU(d, p + i + N), v);
+    if (!hn::AllFalse(d, hn::Or(e0, e1))) {
+      const std::intptr_t k = hn::FindFirstTrue(d, e0);
+      return k >= 0 ? i + k : i + N + hn::FindFirstTrue(d, e1);
+    }
+  }
+  for (; i < n; ++i)
+    if (p[i] == value) return i;
+  return n;
+}
+
 #define LINA_EXTREMUM_KERNELS(T, NAME)                                                                    \
   bool ExtremumRun##NAME(bool is_max, const T* p, std::int64_t n, T* result) {                           \
     return is_max ? ExtremumRun<true>(p, n, result) : ExtremumRun<false>(p, n, result);                 \
   }                                                                                                       \
   void ExtremumInto##NAME(bool is_max, T* out, const T* in, std::int64_t n) {                            \
     is_max ? ExtremumInto<true>(out, in, n) : ExtremumInto<false>(out, in, n);                          \
-  }
+  }                                                                                                       \
+  std::int64_t FindFirstEqual##NAME(const T* p, std::int64_t n, T value) { return FindFirstEqual(p, n, value); }
 LINA_KERNEL_ELEMENT_TYPES(LINA_EXTREMUM_KERNELS)
 #undef LINA_EXTREMUM_KERNELS
 
@@ -133,6 +161,10 @@ namespace lina::kernels {
   }                                                                                                       \
   void simd_extremum_into(bool is_max, T* out, const T* in, std::int64_t n) {                            \
     HWY_DYNAMIC_DISPATCH(ExtremumInto##NAME)(is_max, out, in, n);                                         \
+  }                                                                                                       \
+  HWY_EXPORT(FindFirstEqual##NAME);                                                                       \
+  std::int64_t simd_find_first_equal(const T* p, std::int64_t n, T value) {                               \
+    return HWY_DYNAMIC_DISPATCH(FindFirstEqual##NAME)(p, n, value);                                       \
   }
 LINA_KERNEL_ELEMENT_TYPES(LINA_EXTREMUM_EXPORTS)
 #undef LINA_EXTREMUM_EXPORTS

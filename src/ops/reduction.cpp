@@ -105,19 +105,36 @@ Array arg_extremum(const char* op, const Array& a, std::optional<int> axis, bool
   visit_dtype(src.dtype(), [&](auto t) {
     using T = decltype(t);
     const T* base = static_cast<const T*>(rows.raw_data());
-    for (std::int64_t r = 0; r < rows.shape()[0]; ++r) {
-      const T* x = base + r * n;
+    const std::int64_t count = rows.shape()[0];
+    // NumPy's rule: the first NaN wins, otherwise the first index of the extreme.
+    auto scalar = [n](const T* x) {
       std::int64_t best = 0;
       for (std::int64_t i = 1; i < n; ++i) {
         if constexpr (std::is_floating_point_v<T>) {
-          if (std::isnan(x[best])) break;  // the first NaN wins
+          if (std::isnan(x[best])) break;
           if (std::isnan(x[i]) || (kMax ? x[i] > x[best] : x[i] < x[best])) best = i;
         } else {
           if (kMax ? x[i] > x[best] : x[i] < x[best]) best = i;
         }
       }
-      o[r] = best;
+      return best;
+    };
+    using K = k::KernelElementType<T>;
+    if constexpr (!std::is_void_v<K>) {
+      // The extreme by the vector kernel, then its first position: the scalar loop's
+      // answer whenever the kernel has one (it declines NaN, a zero extreme and runs
+      // shorter than four vectors). Rows under 32 elements are not offered to it: the
+      // call costs more than the loop (100,000 rows of 10 float32: 0.76 ms -> 0.86).
+      if (n >= 32) {
+        for (std::int64_t r = 0; r < count; ++r) {
+          const K* xk = reinterpret_cast<const K*>(base + r * n);
+          K m;
+          o[r] = k::simd_extremum(kMax, xk, n, &m) ? k::simd_find_first_equal(xk, n, m) : scalar(base + r * n);
+        }
+        return;
+      }
     }
+    for (std::int64_t r = 0; r < count; ++r) o[r] = scalar(base + r * n);
   });
   Array result = out.reshape(out_shape);
   if (keepdims) {

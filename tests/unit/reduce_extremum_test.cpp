@@ -2,7 +2,7 @@
 // scalar loop, bit for bit, on every SIMD target: a contiguous run takes the kernels, the
 // same values at a stride of two take the scalar loop. Lengths 0-70 and long runs,
 // unaligned starts, every dtype, NaN anywhere, signed zeros, infinities, and the folding
-// of rows along axis 0.
+// of rows along axis 0; argmax and argmin against NumPy's rule.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -126,6 +126,76 @@ TEST(ReduceExtremum, ThreadedResultsEqualTheSerialOnes) {
   lina_test::expect_same_bits(a2, a1, "max of 3M float32");
   lina_test::expect_same_bits(b2, b1, "min axis 0");
   lina_test::expect_same_bits(c2, c1, "max axis 1");
+}
+
+
+// argmax and argmin (the vector extreme, then its first position: ops/reduction.cpp)
+// against NumPy's rule written out here: the first NaN wins, otherwise the first index
+// of the extreme under > (or <), so that -0 and +0 tie and the first of them is taken.
+std::int64_t arg_reference(const lina::Array& x, bool is_max) {
+  const lina::Array d = x.astype(lina::float64).contiguous();
+  const double* v = d.data<double>();
+  std::int64_t best = 0;
+  for (std::int64_t i = 1; i < d.size(); ++i) {
+    if (std::isnan(v[best])) break;
+    if (std::isnan(v[i]) || (is_max ? v[i] > v[best] : v[i] < v[best])) best = i;
+  }
+  return best;
+}
+
+TEST(ReduceExtremum, ArgmaxAndArgminFollowNumPysRuleOnEveryTarget) {
+  std::mt19937 rng(17);
+  lina_test::for_each_simd_target([&](const std::string& target) {
+    for (const lina::DType dt : kDtypes) {
+      for (double special : {0.0, 0.01, 0.3}) {
+        std::vector<std::int64_t> lengths;
+        for (std::int64_t n = 1; n <= 70; ++n) lengths.push_back(n);
+        for (std::int64_t n : {255, 256, 1000, 4097}) lengths.push_back(n);
+        for (const std::int64_t n : lengths) {
+          const lina::Array all = values(dt, n + 1, special, rng);
+          for (std::int64_t start : {0, 1}) {
+            const lina::Array x = all.index({lina::Index(lina::slice(start, start + n))});
+            const std::string what = target + lina::dtype_name(dt) + " n=" + std::to_string(n) +
+                                     " special=" + std::to_string(special) + " start=" + std::to_string(start);
+            EXPECT_EQ(lina::argmax(x).item<std::int64_t>(), arg_reference(x, true)) << what << " argmax";
+            EXPECT_EQ(lina::argmin(x).item<std::int64_t>(), arg_reference(x, false)) << what << " argmin";
+          }
+        }
+        // Rows of a matrix (axis -1) and its columns (axis 0), n = 100 so that the rows
+        // take the kernel.
+        const lina::Array m = values(dt, 3 * 100, special, rng).reshape({3, 100});
+        const lina::Array rows_max = lina::argmax(m, -1), cols_min = lina::argmin(m.transpose(), 0);
+        for (std::int64_t r = 0; r < 3; ++r) {
+          EXPECT_EQ(rows_max[r].item<std::int64_t>(), arg_reference(m[r], true)) << target << " row " << r;
+          EXPECT_EQ(cols_min[r].item<std::int64_t>(), arg_reference(m[r], false)) << target << " column " << r;
+        }
+      }
+    }
+  });
+}
+
+// Ties at the extreme (the first is returned), and for floats a zero extreme of mixed
+// signs and a NaN after the extreme, at positions on both sides of a vector's width.
+TEST(ReduceExtremum, ArgmaxReturnsTheFirstOfEqualExtremes) {
+  for (const lina::DType dt : {lina::float32, lina::float64, lina::int32, lina::int64, lina::uint8}) {
+    for (std::int64_t first : {0, 5, 16, 17, 63, 200}) {
+      std::vector<double> v(300, 1.0);
+      v[static_cast<std::size_t>(first)] = 9;
+      v[static_cast<std::size_t>(first + 40)] = 9;
+      v[250] = 9;
+      const lina::Array x = lina::frombuffer(v, {300}).astype(dt);
+      EXPECT_EQ(lina::argmax(x).item<std::int64_t>(), first) << lina::dtype_name(dt);
+      if (dt != lina::float32 && dt != lina::float64) continue;
+      v.assign(300, -1.0);
+      v[static_cast<std::size_t>(first)] = -0.0;
+      v[static_cast<std::size_t>(first + 1)] = 0.0;
+      EXPECT_EQ(lina::argmax(lina::frombuffer(v, {300}).astype(dt)).item<std::int64_t>(), first)
+          << lina::dtype_name(dt) << " zero extreme";
+      v[280] = std::nan("");
+      EXPECT_EQ(lina::argmax(lina::frombuffer(v, {300}).astype(dt)).item<std::int64_t>(), 280)
+          << lina::dtype_name(dt) << " NaN after the extreme";
+    }
+  }
 }
 
 }  // namespace
