@@ -92,6 +92,16 @@ bool ExtremumRun(const T* p, std::int64_t n, T* result) {
   return true;
 }
 
+// out[i] = Maximum/Minimum::apply(out[i], in[i]) for i in [from, n), one at a time.
+template <bool kMax, class T>
+HWY_INLINE void ExtremumTail(T* out, const T* in, std::int64_t from, std::int64_t n) {
+  for (std::int64_t i = from; i < n; ++i) {
+    const T o = out[i], x = in[i];
+    if constexpr (hwy::IsFloat<T>()) out[i] = (kMax ? o > x : o < x) || o != o ? o : x;
+    else out[i] = PickScalar<kMax>(o, x);
+  }
+}
+
 // out[i] = Maximum/Minimum::apply(out[i], in[i]) (elementwise_functors.hpp), lane by lane.
 template <bool kMax, class T>
 void ExtremumInto(T* out, const T* in, std::int64_t n) {
@@ -108,11 +118,38 @@ void ExtremumInto(T* out, const T* in, std::int64_t n) {
       hn::StoreU(Pick<kMax>(o, x), d, out + i);
     }
   }
-  for (; i < n; ++i) {
-    const T o = out[i], x = in[i];
-    if constexpr (hwy::IsFloat<T>()) out[i] = (kMax ? o > x : o < x) || o != o ? o : x;
-    else out[i] = PickScalar<kMax>(o, x);
+  ExtremumTail<kMax>(out, in, i, n);
+}
+
+// ExtremumInto for rows r = 0, 1, ... of in (row_stride apart) in that order, eight rows
+// per pass over out: each element makes the same choices in the same order as row by
+// row (the same bits), but out is loaded and stored once per eight rows. 4096 x 4096
+// float32 max(axis=0), one thread: 18-19 -> 27-29 GB/s (NumPy 18).
+template <bool kMax, class T>
+void ExtremumRowsInto(T* out, const T* in, std::int64_t n, std::int64_t rows, std::int64_t row_stride) {
+  const hn::ScalableTag<T> d;
+  const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
+  std::int64_t r = 0;
+  for (; r + 8 <= rows; r += 8) {
+    const T* r0 = in + r * row_stride;
+    std::int64_t i = 0;
+    for (; i + N <= n; i += N) {
+      auto o = hn::LoadU(d, out + i);
+      HWY_UNROLL(8)
+      for (int j = 0; j < 8; ++j) {
+        const auto x = hn::LoadU(d, r0 + j * row_stride + i);
+        if constexpr (hwy::IsFloat<T>()) {
+          const auto keep = hn::Or(kMax ? hn::Gt(o, x) : hn::Lt(o, x), hn::IsNaN(o));
+          o = hn::IfThenElse(keep, o, x);
+        } else {
+          o = Pick<kMax>(o, x);
+        }
+      }
+      hn::StoreU(o, d, out + i);
+    }
+    for (int j = 0; j < 8; ++j) ExtremumTail<kMax>(out, r0 + j * row_stride, i, n);
   }
+  for (; r < rows; ++r) ExtremumInto<kMax>(out, in + r * row_stride, n);
 }
 
 // The index of the first element of p[0, n) equal to value, or n when there is none.
@@ -143,7 +180,12 @@ std::int64_t FindFirstEqual(const T* p, std::int64_t n, T value) {
   void ExtremumInto##NAME(bool is_max, T* out, const T* in, std::int64_t n) {                            \
     is_max ? ExtremumInto<true>(out, in, n) : ExtremumInto<false>(out, in, n);                          \
   }                                                                                                       \
-  std::int64_t FindFirstEqual##NAME(const T* p, std::int64_t n, T value) { return FindFirstEqual(p, n, value); }
+  std::int64_t FindFirstEqual##NAME(const T* p, std::int64_t n, T value) { return FindFirstEqual(p, n, value); } \
+  void ExtremumRowsInto##NAME(bool is_max, T* out, const T* in, std::int64_t n, std::int64_t rows,          \
+                              std::int64_t row_stride) {                                                  \
+    is_max ? ExtremumRowsInto<true>(out, in, n, rows, row_stride)                                         \
+           : ExtremumRowsInto<false>(out, in, n, rows, row_stride);                                       \
+  }
 LINA_KERNEL_ELEMENT_TYPES(LINA_EXTREMUM_KERNELS)
 #undef LINA_EXTREMUM_KERNELS
 
@@ -163,6 +205,11 @@ namespace lina::kernels {
     HWY_DYNAMIC_DISPATCH(ExtremumInto##NAME)(is_max, out, in, n);                                         \
   }                                                                                                       \
   HWY_EXPORT(FindFirstEqual##NAME);                                                                       \
+  HWY_EXPORT(ExtremumRowsInto##NAME);                                                                     \
+  void simd_extremum_rows_into(bool is_max, T* out, const T* in, std::int64_t n, std::int64_t rows,        \
+                               std::int64_t row_stride) {                                                 \
+    HWY_DYNAMIC_DISPATCH(ExtremumRowsInto##NAME)(is_max, out, in, n, rows, row_stride);                   \
+  }                                                                                                       \
   std::int64_t simd_find_first_equal(const T* p, std::int64_t n, T value) {                               \
     return HWY_DYNAMIC_DISPATCH(FindFirstEqual##NAME)(p, n, value);                                       \
   }

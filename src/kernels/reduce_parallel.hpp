@@ -58,18 +58,28 @@ T pairwise_combine(std::int64_t n, int pieces, const std::vector<T>& sums, std::
   return left + right;
 }
 
-// for_each_inner(plan, reduce_loop) for a plan; a sum that folds contiguous rows into a
-// contiguous row of outputs (axis 0 of a C-order block: out[i] += in[r, i]) goes to
-// simd_add_rows_into, which adds eight rows per pass over the outputs (same order of
-// additions, same result).
+// for_each_inner(plan, reduce_loop) for a plan; a sum, max or min that folds contiguous
+// rows into a contiguous row of outputs (axis 0 of a C-order block: out[i] += in[r, i])
+// goes to simd_add_rows_into or simd_extremum_rows_into, which take eight rows per pass
+// over the outputs (same order of operations, same result).
 template <class Op, class T, bool kPairwise>
 void reduce_inner_runs(const detail::LoopPlan& plan) {
+  constexpr auto item = static_cast<std::int64_t>(sizeof(T));
+  const bool folds_rows = !plan.empty && plan.shape.size() == 2 && plan.strides[0][0] == item &&
+                          plan.strides[0][1] == item && plan.strides[1][0] == 0 && plan.strides[1][1] % item == 0;
   if constexpr (std::is_same_v<Op, Add> && (std::is_same_v<T, float> || std::is_same_v<T, double>)) {
-    constexpr auto item = static_cast<std::int64_t>(sizeof(T));
-    if (!plan.empty && plan.shape.size() == 2 && plan.strides[0][0] == item && plan.strides[0][1] == item &&
-        plan.strides[1][0] == 0 && plan.strides[1][1] % item == 0) {
+    if (folds_rows) {
       simd_add_rows_into(reinterpret_cast<T*>(plan.base[0]), reinterpret_cast<const T*>(plan.base[1]), plan.shape[0],
                          plan.shape[1], plan.strides[1][1] / item);
+      return;
+    }
+  }
+  using K = ExtremumKernelType<Op, T>;
+  if constexpr (!kPairwise && !std::is_void_v<K>) {
+    if (folds_rows) {
+      simd_extremum_rows_into(std::is_same_v<Op, Maximum>, reinterpret_cast<K*>(plan.base[0]),
+                              reinterpret_cast<const K*>(plan.base[1]), plan.shape[0], plan.shape[1],
+                              plan.strides[1][1] / item);
       return;
     }
   }
