@@ -14,6 +14,7 @@
 #define HWY_TARGET_INCLUDE "kernels/reduce_simd.cpp"
 #include "hwy/foreach_target.h"  // IWYU pragma: keep
 #include "hwy/highway.h"
+#include "kernels/fold_rows_inl.hpp"
 #include "kernels/reduce_loops.hpp"
 
 HWY_BEFORE_NAMESPACE();
@@ -243,34 +244,18 @@ float MaxValueF32(const float* p, std::int64_t n) { return MaxValue(p, n); }
 double MaxValueF64(const double* p, std::int64_t n) { return MaxValue(p, n); }
 
 // out[i] += in[r * row_stride + i] for rows r = 0, 1, ... in that order, eight rows per
-// pass over out: each element still adds the rows one after another, as AddInto row by
-// row does (the same bits), but out is loaded and stored once per eight rows. Eight
-// rather than four (2026-12-07): on the Zen 4 neighbouring rows read side by side are
-// slow streams (NOTE: [GEMV rows a quarter apart]), and halving the passes over out paid
-// more than the four extra streams cost: 4096 x 4096 float32 one thread 32-32.5 ->
-// 32.5-33 GB/s, two threads 33-34 -> 36-37; 2048 x 2048 float64 34-36 -> 40, two threads
-// 50-51 -> 59-61 (old and new library alternated).
+// pass over out (fold_rows_inl.hpp): the same bits as AddInto row by row. 4096 x 4096
+// float32, one thread: 32-32.5 GB/s with four rows per pass -> 32.5-33, two threads
+// 33-34 -> 36-37; 2048 x 2048 float64 34-36 -> 40, two threads 50-51 -> 59-61 (old and
+// new library alternated).
 template <class T>
 void AddRowsInto(T* out, const T* in, std::int64_t n, std::int64_t rows, std::int64_t row_stride) {
-  const hn::ScalableTag<T> d;
-  const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
-  std::int64_t r = 0;
-  for (; r + 8 <= rows; r += 8) {
-    const T* r0 = in + r * row_stride;
-    std::int64_t i = 0;
-    for (; i + N <= n; i += N) {
-      auto v = hn::LoadU(d, out + i);
-      HWY_UNROLL(8)
-      for (int j = 0; j < 8; ++j) v = hn::Add(v, hn::LoadU(d, r0 + j * row_stride + i));
-      hn::StoreU(v, d, out + i);
-    }
-    for (; i < n; ++i) {
-      T v = out[i];
-      for (int j = 0; j < 8; ++j) v += r0[j * row_stride + i];
-      out[i] = v;
-    }
-  }
-  for (; r < rows; ++r) AddInto(out, in + r * row_stride, n);
+  const std::int64_t folded = FoldRowsByEight(
+      out, in, n, rows, row_stride, [](auto o, auto x) { return hn::Add(o, x); },
+      [](T* o, const T* x, std::int64_t from, std::int64_t to) {
+        for (std::int64_t i = from; i < to; ++i) o[i] += x[i];
+      });
+  for (std::int64_t r = folded; r < rows; ++r) AddInto(out, in + r * row_stride, n);
 }
 
 void AddRowsIntoF32(float* out, const float* in, std::int64_t n, std::int64_t rows, std::int64_t row_stride) {

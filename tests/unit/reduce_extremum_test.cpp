@@ -38,29 +38,37 @@ lina::Array values(lina::DType dt, std::int64_t n, double special, std::mt19937&
 
 const lina::DType kDtypes[] = {lina::float32, lina::float64, lina::int32, lina::int64, lina::uint8, lina::bool_};
 
-TEST(ReduceExtremum, WholeRunsMatchTheScalarLoopOnEveryTarget) {
-  std::mt19937 rng(7);
-  lina_test::for_each_simd_target([&](const std::string& target) {
-    for (const lina::DType dt : kDtypes) {
-      for (double special : {0.0, 0.01, 0.3}) {
-        std::vector<std::int64_t> lengths;
-        for (std::int64_t n = 1; n <= 70; ++n) lengths.push_back(n);
-        for (std::int64_t n : {255, 256, 1000, 4097}) lengths.push_back(n);
-        for (const std::int64_t n : lengths) {
-          // One extra element in front, so that the run also starts unaligned.
-          const lina::Array all = values(dt, n + 1, special, rng);
-          for (std::int64_t start : {0, 1}) {
-            const lina::Array x = all.index({lina::Index(lina::slice(start, start + n))});
-            if (x.size() == 0) continue;
-            const lina::Array xc = x.copy(), xs = lina_test::strided_twin(xc);
-            const std::string what = target + lina::dtype_name(dt) + " n=" + std::to_string(n) +
-                                     " special=" + std::to_string(special) + " start=" + std::to_string(start);
-            lina_test::expect_same_bits(lina::max(xc), lina::max(xs), what + " max");
-            lina_test::expect_same_bits(lina::min(xc), lina::min(xs), what + " min");
-          }
+// body(x, what) for runs x of every dtype, with no, few and many special values, of
+// lengths 1-70 and 255, 256, 1000, 4097, starting aligned and one element in; `what`
+// names the case.
+template <class Body>
+void for_each_run(std::mt19937& rng, const std::string& target, Body body) {
+  for (const lina::DType dt : kDtypes) {
+    for (double special : {0.0, 0.01, 0.3}) {
+      std::vector<std::int64_t> lengths;
+      for (std::int64_t n = 1; n <= 70; ++n) lengths.push_back(n);
+      for (std::int64_t n : {255, 256, 1000, 4097}) lengths.push_back(n);
+      for (const std::int64_t n : lengths) {
+        // One extra element in front, so that the run also starts unaligned.
+        const lina::Array all = values(dt, n + 1, special, rng);
+        for (std::int64_t start : {0, 1}) {
+          body(all.index({lina::Index(lina::slice(start, start + n))}),
+               target + lina::dtype_name(dt) + " n=" + std::to_string(n) + " special=" + std::to_string(special) +
+                   " start=" + std::to_string(start));
         }
       }
     }
+  }
+}
+
+TEST(ReduceExtremum, WholeRunsMatchTheScalarLoopOnEveryTarget) {
+  std::mt19937 rng(7);
+  lina_test::for_each_simd_target([&](const std::string& target) {
+    for_each_run(rng, target, [](const lina::Array& x, const std::string& what) {
+      const lina::Array xc = x.copy(), xs = lina_test::strided_twin(xc);
+      lina_test::expect_same_bits(lina::max(xc), lina::max(xs), what + " max");
+      lina_test::expect_same_bits(lina::min(xc), lina::min(xs), what + " min");
+    });
   });
 }
 
@@ -146,23 +154,14 @@ std::int64_t arg_reference(const lina::Array& x, bool is_max) {
 TEST(ReduceExtremum, ArgmaxAndArgminFollowNumPysRuleOnEveryTarget) {
   std::mt19937 rng(17);
   lina_test::for_each_simd_target([&](const std::string& target) {
+    for_each_run(rng, target, [](const lina::Array& x, const std::string& what) {
+      EXPECT_EQ(lina::argmax(x).item<std::int64_t>(), arg_reference(x, true)) << what << " argmax";
+      EXPECT_EQ(lina::argmin(x).item<std::int64_t>(), arg_reference(x, false)) << what << " argmin";
+    });
+    // Rows of a matrix (axis -1) and its columns (axis 0), n = 100 so that the rows take
+    // the kernel.
     for (const lina::DType dt : kDtypes) {
       for (double special : {0.0, 0.01, 0.3}) {
-        std::vector<std::int64_t> lengths;
-        for (std::int64_t n = 1; n <= 70; ++n) lengths.push_back(n);
-        for (std::int64_t n : {255, 256, 1000, 4097}) lengths.push_back(n);
-        for (const std::int64_t n : lengths) {
-          const lina::Array all = values(dt, n + 1, special, rng);
-          for (std::int64_t start : {0, 1}) {
-            const lina::Array x = all.index({lina::Index(lina::slice(start, start + n))});
-            const std::string what = target + lina::dtype_name(dt) + " n=" + std::to_string(n) +
-                                     " special=" + std::to_string(special) + " start=" + std::to_string(start);
-            EXPECT_EQ(lina::argmax(x).item<std::int64_t>(), arg_reference(x, true)) << what << " argmax";
-            EXPECT_EQ(lina::argmin(x).item<std::int64_t>(), arg_reference(x, false)) << what << " argmin";
-          }
-        }
-        // Rows of a matrix (axis -1) and its columns (axis 0), n = 100 so that the rows
-        // take the kernel.
         const lina::Array m = values(dt, 3 * 100, special, rng).reshape({3, 100});
         const lina::Array rows_max = lina::argmax(m, -1), cols_min = lina::argmin(m.transpose(), 0);
         for (std::int64_t r = 0; r < 3; ++r) {
