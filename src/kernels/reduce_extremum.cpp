@@ -18,7 +18,9 @@
 //   equal values compare equal; NaN and a zero extreme go to the scalar loop as above.
 //   Two passes, the second over a row still in cache. One thread, float32, against the
 //   scalar loop (NumPy 1.24's AVX-512 argmax): 10M elements 8.6 -> 1.1-1.2 ms (1.0),
-//   argmax(m, 1) of 4096 x 4096 14.5 -> 1.9-2.0 ms (2.0).
+//   argmax(m, 1) of 4096 x 4096 14.5 -> 1.9-2.0 ms (2.0). Along axis 0 of a C-order
+//   array, ArgExtremumColumns walks the rows with a best value and index per column
+//   instead of copying the transpose: argmax(m, 0) 3.0 -> 9-10 GB/s (NumPy 0.5).
 #include <cstdint>
 
 #undef HWY_TARGET_INCLUDE
@@ -142,6 +144,57 @@ void ExtremumRowsInto(T* out, const T* in, std::int64_t n, std::int64_t rows, st
   for (std::int64_t r = folded; r < rows; ++r) ExtremumInto<kMax>(out, in + r * row_stride, n);
 }
 
+// ArgExtremumColumns' step for row r over columns [from, n), one at a time.
+template <bool kMax, class T>
+HWY_INLINE void ArgColumnsTail(const T* x, std::int64_t r, std::int64_t from, std::int64_t n, T* best,
+                               ColumnIndex<T>* index) {
+  for (std::int64_t i = from; i < n; ++i) {
+    const T b = best[i], v = x[i];
+    bool take = kMax ? v > b : v < b;
+    if constexpr (hwy::IsFloat<T>()) take = b == b && (take || v != v);
+    if (take) {
+      best[i] = v;
+      index[i] = static_cast<ColumnIndex<T>>(r);
+    }
+  }
+}
+
+// argmax/argmin down the columns of a C-order block: after rows [0, rows), best[i] and
+// index[i] are column i's extreme and the first row holding it, by NumPy's rule (the
+// first NaN wins, otherwise a row replaces the best only if strictly beyond it). The
+// caller sets them to row 0 and 0. Rows are read in order, four per pass over best and
+// index, where argmax(m, 0) otherwise copies the transpose first.
+template <bool kMax, class T>
+void ArgExtremumColumns(const T* in, std::int64_t rows, std::int64_t n, std::int64_t row_stride, T* best,
+                        ColumnIndex<T>* index) {
+  const hn::ScalableTag<T> d;
+  const hn::RebindToSigned<decltype(d)> di;
+  using I = ColumnIndex<T>;
+  const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
+  // Four rows per pass over best and index, each lane taking them in order.
+  std::int64_t r = 1;
+  for (; r + 4 <= rows; r += 4) {
+    const T* x = in + r * row_stride;
+    std::int64_t i = 0;
+    for (; i + N <= n; i += N) {
+      auto b = hn::LoadU(d, best + i);
+      auto idx = hn::LoadU(di, index + i);
+      HWY_UNROLL(4)
+      for (int j = 0; j < 4; ++j) {
+        const auto v = hn::LoadU(d, x + j * row_stride + i);
+        auto take = kMax ? hn::Gt(v, b) : hn::Lt(v, b);
+        if constexpr (hwy::IsFloat<T>()) take = hn::AndNot(hn::IsNaN(b), hn::Or(take, hn::IsNaN(v)));
+        b = hn::IfThenElse(take, v, b);
+        idx = hn::IfThenElse(hn::RebindMask(di, take), hn::Set(di, static_cast<I>(r + j)), idx);
+      }
+      hn::StoreU(b, d, best + i);
+      hn::StoreU(idx, di, index + i);
+    }
+    for (int j = 0; j < 4; ++j) ArgColumnsTail<kMax>(x + j * row_stride, r + j, i, n, best, index);
+  }
+  for (; r < rows; ++r) ArgColumnsTail<kMax>(in + r * row_stride, r, 0, n, best, index);
+}
+
 // The index of the first element of p[0, n) equal to value, or n when there is none.
 // argmax and argmin (ops/reduction.cpp) find the extreme with ExtremumRun first and its
 // first position with this, instead of one scalar compare-and-select chain.
@@ -179,6 +232,15 @@ std::int64_t FindFirstEqual(const T* p, std::int64_t n, T value) {
 LINA_KERNEL_ELEMENT_TYPES(LINA_EXTREMUM_KERNELS)
 #undef LINA_EXTREMUM_KERNELS
 
+#define LINA_ARG_COLUMNS_KERNEL(T, NAME)                                                                  \
+  void ArgExtremumColumns##NAME(bool is_max, const T* in, std::int64_t rows, std::int64_t n,              \
+                                std::int64_t row_stride, T* best, ColumnIndex<T>* index) {             \
+    is_max ? ArgExtremumColumns<true>(in, rows, n, row_stride, best, index)                               \
+           : ArgExtremumColumns<false>(in, rows, n, row_stride, best, index);                             \
+  }
+LINA_ARG_COLUMNS_TYPES(LINA_ARG_COLUMNS_KERNEL)
+#undef LINA_ARG_COLUMNS_KERNEL
+
 }  // namespace lina::kernels::HWY_NAMESPACE
 HWY_AFTER_NAMESPACE();
 
@@ -205,6 +267,15 @@ namespace lina::kernels {
   }
 LINA_KERNEL_ELEMENT_TYPES(LINA_EXTREMUM_EXPORTS)
 #undef LINA_EXTREMUM_EXPORTS
+
+#define LINA_ARG_COLUMNS_EXPORT(T, NAME)                                                                  \
+  HWY_EXPORT(ArgExtremumColumns##NAME);                                                                   \
+  void simd_arg_extremum_columns(bool is_max, const T* in, std::int64_t rows, std::int64_t n,             \
+                                 std::int64_t row_stride, T* best, ColumnIndex<T>* index) {           \
+    HWY_DYNAMIC_DISPATCH(ArgExtremumColumns##NAME)(is_max, in, rows, n, row_stride, best, index);         \
+  }
+LINA_ARG_COLUMNS_TYPES(LINA_ARG_COLUMNS_EXPORT)
+#undef LINA_ARG_COLUMNS_EXPORT
 
 }  // namespace lina::kernels
 #endif  // HWY_ONCE

@@ -99,6 +99,23 @@ double simd_max_value(const double* p, std::int64_t n);
 LINA_KERNEL_ELEMENT_TYPES(LINA_DECLARE_EXTREMUM)
 #undef LINA_DECLARE_EXTREMUM
 
+// argmax/argmin down the columns of a C-order block (rows row_stride apart, n columns):
+// best and index must hold row 0 and 0 on entry and hold each column's extreme and the
+// first row holding it (NumPy's rule) on return. The index type has the lanes' width
+// (rows must fit it); the element types that have the kernel:
+template <class T>
+using ColumnIndex = std::conditional_t<sizeof(T) == 4, std::int32_t, std::int64_t>;
+#define LINA_ARG_COLUMNS_TYPES(X) \
+  X(float, F32)                   \
+  X(double, F64)                  \
+  X(std::int32_t, I32)            \
+  X(std::int64_t, I64)
+#define LINA_DECLARE_ARG_COLUMNS(T, NAME)                                                                \
+  void simd_arg_extremum_columns(bool is_max, const T* in, std::int64_t rows, std::int64_t n,            \
+                                 std::int64_t row_stride, T* best, ColumnIndex<T>* index);
+LINA_ARG_COLUMNS_TYPES(LINA_DECLARE_ARG_COLUMNS)
+#undef LINA_DECLARE_ARG_COLUMNS
+
 // The type simd_extremum works in for T and Op, or void when they have no kernel.
 template <class Op, class T>
 using ExtremumKernelType =

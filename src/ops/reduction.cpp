@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <string>
+#include <vector>
 
 #include "core/loop_plan.hpp"
 #include "kernels/elementwise_functors.hpp"
@@ -99,10 +102,28 @@ Array arg_extremum(const char* op, const Array& a, std::optional<int> axis, bool
   out_shape.erase(out_shape.begin() + ax);
   if (n == 0)
     throw ValueError(std::string("attempt to get ") + op + " of an empty sequence (shape " + shape_str(a.shape()) + ")");
-  const Array rows = moveaxis(src, ax, -1).contiguous().reshape({-1, n});
-  Array out({rows.shape()[0]}, DType::Int64);
+  Array out({src.size() / n}, DType::Int64);
   std::int64_t* o = out.data<std::int64_t>();
-  visit_dtype(src.dtype(), [&](auto t) {
+  // Axis 0 of a C-order array: down its columns in place, without the transposed copy
+  // below (kernels/reduce_extremum.cpp, ArgExtremumColumns).
+  bool done = false;
+  if (ax == 0 && src.ndim() >= 2 && src.is_contiguous() && n <= std::numeric_limits<std::int32_t>::max()) {
+    visit_dtype(src.dtype(), [&](auto t) {
+      using T = decltype(t);
+      if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double> || std::is_same_v<T, std::int32_t> ||
+                    std::is_same_v<T, std::int64_t>) {
+        const T* first = static_cast<const T*>(src.raw_data());
+        const std::int64_t width = src.size() / n;
+        std::vector<T> best(first, first + width);
+        std::vector<k::ColumnIndex<T>> index(static_cast<std::size_t>(width), 0);
+        k::simd_arg_extremum_columns(kMax, first, n, width, width, best.data(), index.data());
+        for (std::int64_t j = 0; j < width; ++j) o[j] = index[static_cast<std::size_t>(j)];
+        done = true;
+      }
+    });
+  }
+  const Array rows = done ? Array() : moveaxis(src, ax, -1).contiguous().reshape({-1, n});
+  if (!done) visit_dtype(src.dtype(), [&](auto t) {
     using T = decltype(t);
     const T* base = static_cast<const T*>(rows.raw_data());
     const std::int64_t count = rows.shape()[0];

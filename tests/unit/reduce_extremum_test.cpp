@@ -158,15 +158,26 @@ TEST(ReduceExtremum, ArgmaxAndArgminFollowNumPysRuleOnEveryTarget) {
       EXPECT_EQ(lina::argmax(x).item<std::int64_t>(), arg_reference(x, true)) << what << " argmax";
       EXPECT_EQ(lina::argmin(x).item<std::int64_t>(), arg_reference(x, false)) << what << " argmin";
     });
-    // Rows of a matrix (axis -1) and its columns (axis 0), n = 100 so that the rows take
-    // the kernel.
+    // Rows of a matrix (axis -1, n = 100 so that the rows take the kernel); its columns
+    // (axis 0) through a transposed view (the transposed copy) and through a C-order
+    // copy of the transpose, 2-D and 3-D (the column kernel, 40 columns: vectors and a
+    // tail).
     for (const lina::DType dt : kDtypes) {
       for (double special : {0.0, 0.01, 0.3}) {
-        const lina::Array m = values(dt, 3 * 100, special, rng).reshape({3, 100});
-        const lina::Array rows_max = lina::argmax(m, -1), cols_min = lina::argmin(m.transpose(), 0);
-        for (std::int64_t r = 0; r < 3; ++r) {
-          EXPECT_EQ(rows_max[r].item<std::int64_t>(), arg_reference(m[r], true)) << target << " row " << r;
-          EXPECT_EQ(cols_min[r].item<std::int64_t>(), arg_reference(m[r], false)) << target << " column " << r;
+        const lina::Array m = values(dt, 40 * 100, special, rng).reshape({40, 100});
+        const lina::Array mt = m.transpose().copy();
+        const lina::Array rows_max = lina::argmax(m, -1), view_min = lina::argmin(m.transpose(), 0);
+        const lina::Array cols_max = lina::argmax(mt, 0), cols_min = lina::argmin(mt, 0);
+        const lina::Array cube_max = lina::argmax(mt.reshape({100, 5, 8}), 0).reshape({40});
+        for (std::int64_t r = 0; r < 40; ++r) {
+          const std::string what = target + lina::dtype_name(dt) + " special=" + std::to_string(special) + " row " +
+                                    std::to_string(r);
+          const std::int64_t want_max = arg_reference(m[r], true), want_min = arg_reference(m[r], false);
+          EXPECT_EQ(rows_max[r].item<std::int64_t>(), want_max) << what << " argmax axis -1";
+          EXPECT_EQ(view_min[r].item<std::int64_t>(), want_min) << what << " argmin of a transposed view";
+          EXPECT_EQ(cols_max[r].item<std::int64_t>(), want_max) << what << " argmax axis 0";
+          EXPECT_EQ(cols_min[r].item<std::int64_t>(), want_min) << what << " argmin axis 0";
+          EXPECT_EQ(cube_max[r].item<std::int64_t>(), want_max) << what << " argmax axis 0, 3-D";
         }
       }
     }
