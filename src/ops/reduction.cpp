@@ -92,38 +92,32 @@ Array extremum(const char* op, const char* numpy_name, const Array& a, const Axe
   return finish(acc, p);
 }
 
+// argmax/argmin down the columns of src, C-order with the reduced axis first (n rows),
+// in place (kernels/reduce_extremum.cpp, ArgExtremumColumns), into o; false, writing
+// nothing, for the element types without that kernel.
 template <bool kMax>
-Array arg_extremum(const char* op, const Array& a, std::optional<int> axis, bool keepdims) {
-  const Array src = axis ? a : ravel(a);
-  if (src.ndim() == 0) return zeros({}, DType::Int64);
-  const int ax = normalize_axis(axis.value_or(0), src.ndim(), op);
-  const std::int64_t n = src.shape()[ax];
-  Shape out_shape = src.shape();
-  out_shape.erase(out_shape.begin() + ax);
-  if (n == 0)
-    throw ValueError(std::string("attempt to get ") + op + " of an empty sequence (shape " + shape_str(a.shape()) + ")");
-  Array out({src.size() / n}, DType::Int64);
-  std::int64_t* o = out.data<std::int64_t>();
-  // Axis 0 of a C-order array: down its columns in place, without the transposed copy
-  // below (kernels/reduce_extremum.cpp, ArgExtremumColumns).
+bool arg_extremum_columns(const Array& src, std::int64_t n, std::int64_t* o) {
   bool done = false;
-  if (ax == 0 && src.ndim() >= 2 && src.is_contiguous() && n <= std::numeric_limits<std::int32_t>::max()) {
-    visit_dtype(src.dtype(), [&](auto t) {
-      using T = decltype(t);
-      if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double> || std::is_same_v<T, std::int32_t> ||
-                    std::is_same_v<T, std::int64_t>) {
-        const T* first = static_cast<const T*>(src.raw_data());
-        const std::int64_t width = src.size() / n;
-        std::vector<T> best(first, first + width);
-        std::vector<k::ColumnIndex<T>> index(static_cast<std::size_t>(width), 0);
-        k::simd_arg_extremum_columns(kMax, first, n, width, width, best.data(), index.data());
-        for (std::int64_t j = 0; j < width; ++j) o[j] = index[static_cast<std::size_t>(j)];
-        done = true;
-      }
-    });
-  }
-  const Array rows = done ? Array() : moveaxis(src, ax, -1).contiguous().reshape({-1, n});
-  if (!done) visit_dtype(src.dtype(), [&](auto t) {
+  visit_dtype(src.dtype(), [&](auto t) {
+    using T = decltype(t);
+    if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double> || std::is_same_v<T, std::int32_t> ||
+                  std::is_same_v<T, std::int64_t>) {
+      const T* first = static_cast<const T*>(src.raw_data());
+      const std::int64_t width = src.size() / n;
+      std::vector<T> best(first, first + width);
+      std::vector<k::ColumnIndex<T>> index(static_cast<std::size_t>(width), 0);
+      k::simd_arg_extremum_columns(kMax, first, n, width, width, best.data(), index.data());
+      for (std::int64_t j = 0; j < width; ++j) o[j] = index[static_cast<std::size_t>(j)];
+      done = true;
+    }
+  });
+  return done;
+}
+
+// argmax/argmin of each contiguous row of `rows` (count x n) into o.
+template <bool kMax>
+void arg_extremum_rows(const Array& rows, std::int64_t n, std::int64_t* o) {
+  visit_dtype(rows.dtype(), [&](auto t) {
     using T = decltype(t);
     const T* base = static_cast<const T*>(rows.raw_data());
     const std::int64_t count = rows.shape()[0];
@@ -157,6 +151,25 @@ Array arg_extremum(const char* op, const Array& a, std::optional<int> axis, bool
     }
     for (std::int64_t r = 0; r < count; ++r) o[r] = scalar(base + r * n);
   });
+}
+
+template <bool kMax>
+Array arg_extremum(const char* op, const Array& a, std::optional<int> axis, bool keepdims) {
+  const Array src = axis ? a : ravel(a);
+  if (src.ndim() == 0) return zeros({}, DType::Int64);
+  const int ax = normalize_axis(axis.value_or(0), src.ndim(), op);
+  const std::int64_t n = src.shape()[ax];
+  Shape out_shape = src.shape();
+  out_shape.erase(out_shape.begin() + ax);
+  if (n == 0)
+    throw ValueError(std::string("attempt to get ") + op + " of an empty sequence (shape " + shape_str(a.shape()) + ")");
+  Array out({src.size() / n}, DType::Int64);
+  std::int64_t* o = out.data<std::int64_t>();
+  // Axis 0 of a C-order array goes down its columns in place; every other case reduces
+  // the rows of the array with the axis moved last (copied unless already C order).
+  const bool columns = ax == 0 && src.ndim() >= 2 && src.is_contiguous() &&
+                       n <= std::numeric_limits<std::int32_t>::max() && arg_extremum_columns<kMax>(src, n, o);
+  if (!columns) arg_extremum_rows<kMax>(moveaxis(src, ax, -1).contiguous().reshape({-1, n}), n, o);
   Array result = out.reshape(out_shape);
   if (keepdims) {
     if (axis) return expand_dims(result, ax);
