@@ -14,6 +14,7 @@
 #include "kernels/elementwise_loops.hpp"
 #include "kernels/reduce_loops.hpp"
 #include "lina/core/errors.hpp"
+#include "lina/ops/elementwise.hpp"
 #include "ops/operands.hpp"
 
 namespace lina {
@@ -22,15 +23,13 @@ namespace {
 
 namespace k = kernels;
 
-// Runs functor Op over the operands (2 or 3 arrays) into a new array or `out`.
-template <class Op, std::size_t kArity>
-Array& run_fused(const char* op, const std::array<const Array*, kArity>& in, Array* out, Array& holder) {
-  DType t = in[0]->dtype();
-  std::vector<Shape> shapes{in[0]->shape()};
-  for (std::size_t i = 1; i < kArity; ++i) {
-    t = promote_types(t, in[i]->dtype());
-    shapes.push_back(in[i]->shape());
-  }
+// The broadcast shape of the operands, checked against out= when there is one (the
+// result dtype t must cast to out's by 'same_kind', and out must hold the shape): the
+// shape to iterate. Errors name `op`.
+template <std::size_t kArity>
+Shape checked_shape(const char* op, const std::array<const Array*, kArity>& in, DType t, const Array* out) {
+  std::vector<Shape> shapes;
+  for (const Array* a : in) shapes.push_back(a->shape());
   Shape shape = broadcast_shapes(shapes, op);
   if (out) {
     if (!detail::can_cast_same_kind(t, out->dtype()))
@@ -38,6 +37,16 @@ Array& run_fused(const char* op, const std::array<const Array*, kArity>& in, Arr
                       dtype_name(out->dtype()) + " with casting rule 'same_kind'");
     shape = detail::out_iteration_shape(op, out->shape(), shape);
   }
+  return shape;
+}
+
+// Runs functor Op over the operands (2 or 3 arrays), all cast to their promoted dtype,
+// into a new array or `out`.
+template <class Op, std::size_t kArity>
+Array& run_fused(const char* op, const std::array<const Array*, kArity>& in, Array* out, Array& holder) {
+  DType t = in[0]->dtype();
+  for (std::size_t i = 1; i < kArity; ++i) t = promote_types(t, in[i]->dtype());
+  const Shape shape = checked_shape(op, in, t, out);
   Array* target = out && out->dtype() == t ? out : &holder;
   if (target == &holder) holder = Array(shape, t);
   std::array<Array, kArity> v;
@@ -153,23 +162,38 @@ Array softmax_impl(const char* op, const Array& x, int axis) {
   return out;
 }
 
+// a * b + c. NumPy rounds (or wraps) the product in promote(a, b) and only then
+// promotes it with c: float32 * float32 + float64 adds a float32 product, and uint8 *
+// uint8 + int32 a product wrapped at 256. The fused loop computes in the expression's
+// dtype, which is those semantics only when c does not widen the product; otherwise
+// the expression is spelled out, two passes, NumPy's values.
+Array& multiply_add_impl(const char* op, const Array& a, const Array& b, const Array& c, Array* out, Array& holder) {
+  const DType product = promote_types(a.dtype(), b.dtype());
+  const DType t = promote_types(product, c.dtype());
+  if (t == product) return run_fused<k::MultiplyAdd, 3>(op, {&a, &b, &c}, out, holder);
+  checked_shape<3>(op, {&a, &b, &c}, t, out);  // the errors name op, not multiply or add
+  if (out) return add(multiply(a, b), c, *out);
+  holder = add(multiply(a, b), c);
+  return holder;
+}
+
 }  // namespace
 
 Array multiply_add(const Array& a, const Array& b, const Array& c) {
   Array holder;
-  return run_fused<k::MultiplyAdd, 3>("multiply_add", {&a, &b, &c}, nullptr, holder);
+  return multiply_add_impl("multiply_add", a, b, c, nullptr, holder);
 }
 Array& multiply_add(const Array& a, const Array& b, const Array& c, Array& out) {
   Array holder;
-  return run_fused<k::MultiplyAdd, 3>("multiply_add", {&a, &b, &c}, &out, holder);
+  return multiply_add_impl("multiply_add", a, b, c, &out, holder);
 }
 Array fma(const Array& a, const Array& b, const Array& c) {
   Array holder;
-  return run_fused<k::MultiplyAdd, 3>("fma", {&a, &b, &c}, nullptr, holder);
+  return multiply_add_impl("fma", a, b, c, nullptr, holder);
 }
 Array& fma(const Array& a, const Array& b, const Array& c, Array& out) {
   Array holder;
-  return run_fused<k::MultiplyAdd, 3>("fma", {&a, &b, &c}, &out, holder);
+  return multiply_add_impl("fma", a, b, c, &out, holder);
 }
 
 Array add_relu(const Array& x, const Array& bias) {

@@ -79,6 +79,18 @@ TEST(FusedOps, MultiplyAddMatchesNumPy) {
   const lina::Array a = gen.uniform(-2, 2, {6, 5}, lina::float32), b = gen.integers(-5, 5, {5}).astype(lina::int32);
   const lina::Array c = gen.uniform(-2, 2, {6, 1}, lina::float64);
   cases.push_back({"a * b + c", {a, b, c}, lina::fma(a, b, c)});
+  // A product narrower than the result: NumPy rounds it to float32 (wraps it at 256,
+  // at 2^32) before c widens it, so a loop in the wide type would differ.
+  const lina::Array f = gen.uniform(-2, 2, {6, 5}, lina::float32), d = gen.uniform(-2, 2, {5}, lina::float64);
+  cases.push_back({"a * b + c", {f, f, d}, lina::fma(f, f, d)});
+  const lina::Array u = gen.integers(100, 256, {9}).astype(lina::uint8), i = gen.integers(-9, 9, {9}).astype(lina::int32);
+  cases.push_back({"a * b + c", {u, u, i}, lina::multiply_add(u, u, i)});
+  const lina::Array big = gen.integers(40'000, 90'000, {5}).astype(lina::int32);
+  const lina::Array g = gen.uniform(-2, 2, {5}, lina::float32);  // int32 * int32 + float32 -> float64
+  cases.push_back({"a * b + c", {big, big, g}, lina::fma(big, big, g)});
+  lina::Array wide_out = lina::empty({6, 5}, lina::float64);
+  lina::fma(f, f, d, wide_out);
+  cases.push_back({"a * b + c", {f, f, d}, wide_out});
   const lina::Array s = with_specials(gen.uniform(-2, 2, {4, 6}, lina::float32));
   cases.push_back({"a * b + c", {s, s, s}, lina::fma(s, s, s)});
   // The out= form writes the same values.

@@ -12,6 +12,8 @@ namespace lina {
 
 // a * b + c in one pass. The product is rounded before the addition, as NumPy's
 // `a * b + c` (not C's single-rounding std::fma); the dtype is that of the expression.
+// The product is taken in promote(a, b), as NumPy does: where c widens it (float32 *
+// float32 + float64, uint8 * uint8 + int32) the expression runs as its two operations.
 Array multiply_add(const Array& a, const Array& b, const Array& c);
 Array& multiply_add(const Array& a, const Array& b, const Array& c, Array& out);
 // The same, under the name the issue tracker and PyTorch users look for.
