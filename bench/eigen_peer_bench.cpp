@@ -36,12 +36,13 @@ int main() {
   std::mt19937 g(42);
   Vec a(kN), b(kN), c3(kN), x(kN), out(kN), a8(8), b8(8);
   Mat m(kSide, kSide), out_m(kSide, kSide), logits(4096, 1024);
-  Eigen::RowVectorXf row(kSide);
+  Eigen::RowVectorXf row(kSide), scale(kSide);
   Eigen::VectorXf col(kSide);
   for (auto* v : {&a, &b, &c3, &a8, &b8}) fill(*v, 0, 1, g);
   fill(x, -5, 5, g);
   fill(m, 0, 1, g);
   fill(row, 0, 1, g);
+  fill(scale, 1, 2, g);
   fill(col, 0, 1, g);
   fill(logits, -10, 10, g);
   double checksum = 0;
@@ -80,6 +81,8 @@ int main() {
     rec("copy", "transpose copy 4096x4096 float32, into existing", t, s, 8.0 * kSq / s / 1e9, "GB/s");
     s = bench::best_seconds([&] { Mat c = (m.rowwise() + row.array()).max(0.0f); checksum += c(0, 0); });
     rec("fused", "relu(x + bias), (4096,4096) + (4096,), new array", t, s, 8.0 * kSq / s / 1e9, "GB/s");
+    s = bench::best_seconds([&] { Mat c = (m.rowwise() - row.array()).rowwise() / scale.array(); checksum += c(0, 0); });
+    rec("fused", "(x - mean) / std, (4096,4096) with (4096,) statistics, new array", t, s, 8.0 * kSq / s / 1e9, "GB/s");
     s = bench::best_seconds([&] {
       Mat e = (logits.colwise() - logits.rowwise().maxCoeff()).exp();
       Mat c = e.colwise() / e.rowwise().sum();

@@ -3,7 +3,7 @@
 // 4096x4096 matrix (all, axis 0, axis 1), transpose copies, float32 -> float64 astype of a
 // transpose and of a contiguous matrix, exp/tanh of a stepped view and a.T + a / exp(a.T)
 // (strided and transposed operands), integer floor_divide and power, float32 and float64
-// power, float floor_divide and remainder, the fused relu(x + bias)
+// power, float floor_divide and remainder, the fused relu(x + bias), (x - mean) / std
 // and softmax, and the per-call time of a + b on 8 elements. bench/compare runs the
 // peers (ew_peers.py for NumPy and PyTorch, eigen_peer_bench, xtensor_peer_bench) on
 // the same workloads in the same run; the workload names must match theirs.
@@ -36,6 +36,7 @@ int main() {
   const lina::Array m = gen.uniform(0.0, 1.0, {kSide, kSide}, lina::float32);
   const lina::Array row = gen.uniform(0.0, 1.0, {kSide}, lina::float32);
   const lina::Array col = gen.uniform(0.0, 1.0, {kSide, 1}, lina::float32);
+  const lina::Array scale = gen.uniform(1.0, 2.0, {kSide}, lina::float32);
   const lina::Array logits = gen.uniform(-10.0, 10.0, {4096, 1024}, lina::float32);
   const lina::Array a8 = gen.uniform(0.0, 1.0, {8}, lina::float32);
   const lina::Array b8 = gen.uniform(0.0, 1.0, {8}, lina::float32);
@@ -152,6 +153,11 @@ int main() {
     s = bench::best_seconds([&] { c = lina::relu(m + row); });
     record("fused", "relu(x + bias), (4096,4096) + (4096,), new array, two operations", t, s, 8.0 * kSq / s / 1e9,
            "GB/s");
+    // Standardisation with per-column statistics (NOTE in ops/fused.cpp): 8 bytes per element.
+    s = bench::best_seconds([&] { c = lina::standardize(m, row, scale); });
+    record("fused", "(x - mean) / std, (4096,4096) with (4096,) statistics, new array", t, s, 8.0 * kSq / s / 1e9, "GB/s");
+    s = bench::best_seconds([&] { c = (m - row) / scale; });
+    record("fused", "(x - mean) / std, (4096,4096) with (4096,) statistics, new array, two operations", t, s, 8.0 * kSq / s / 1e9, "GB/s");
     s = bench::best_seconds([&] { c = lina::softmax(logits, -1); });
     record("fused", "softmax axis -1, 4096x1024 float32", t, s, 8.0 * 4096 * 1024 / s / 1e9, "GB/s");
     s = bench::best_seconds([&] {

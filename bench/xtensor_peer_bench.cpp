@@ -41,10 +41,11 @@ int main() {
   std::mt19937 g(42);
   // Explicit shape_type: V1 a({kN}) would be a one-element tensor holding kN.
   const V1::shape_type n{kN}, eight{8}, side{kSide};
-  V1 a(n), b(n), c3(n), x(n), out(n), a8(eight), b8(eight), row(side);
+  V1 a(n), b(n), c3(n), x(n), out(n), a8(eight), b8(eight), row(side), scale(side);
   const V2::shape_type sq{kSide, kSide}, column{kSide, 1}, lg{4096, 1024};
   V2 m(sq), out_m(sq), col(column), logits(lg);
   for (auto* v : {&a, &b, &c3, &a8, &b8, &row}) fill(*v, 0, 1, g);
+  fill(scale, 1, 2, g);
   fill(x, -5, 5, g);
   fill(m, 0, 1, g);
   fill(col, 0, 1, g);
@@ -85,6 +86,8 @@ int main() {
     rec("copy", "transpose copy 4096x4096 float32, into existing", t, s, 8.0 * kSq / s / 1e9, "GB/s");
     s = bench::best_seconds([&] { V2 c = xt::maximum(m + row, 0.0f); checksum += c(0, 0); });
     rec("fused", "relu(x + bias), (4096,4096) + (4096,), new array", t, s, 8.0 * kSq / s / 1e9, "GB/s");
+    s = bench::best_seconds([&] { V2 c = (m - row) / scale; checksum += c(0, 0); });
+    rec("fused", "(x - mean) / std, (4096,4096) with (4096,) statistics, new array", t, s, 8.0 * kSq / s / 1e9, "GB/s");
     s = bench::best_seconds([&] {
       V2 e = xt::exp(logits - xt::amax(logits, {1}, xt::keep_dims));
       V2 c = e / xt::sum(e, {1}, xt::keep_dims);

@@ -1,5 +1,5 @@
-// The Highway kernels of a + b, a - b, a * b, a / b, maximum, minimum, relu(a + b) and
-// a * b + c over contiguous float runs (and the integer ones of int32/int64) (NOTE:
+// The Highway kernels of a + b, a - b, a * b, a / b, maximum, minimum, relu(a + b),
+// a * b + c and (a - b) / c over contiguous float runs (and the integer ones of int32/int64) (NOTE:
 // [Vectorised arithmetic] in elementwise_arith.cpp), called from binary_loop.
 #pragma once
 
@@ -45,8 +45,15 @@ void simd_power(int kinds, const double* a, const double* b, double* out, std::i
 void simd_power(int kinds, const std::int32_t* a, const std::int32_t* b, std::int32_t* out, std::int64_t n);
 void simd_power(int kinds, const std::uint8_t* a, const std::uint8_t* b, std::uint8_t* out, std::int64_t n);
 
-// out[i] = a[i] * b[i] + c[i] (the product rounded first), all contiguous.
-void simd_multiply_add(const float* a, const float* b, const float* c, float* out, std::int64_t n);
-void simd_multiply_add(const double* a, const double* b, const double* c, double* out, std::int64_t n);
+// The fused three-operand expressions (elementwise_fused.hpp), each as its two
+// operations rounded one after the other: a * b + c (multiply_add) and (a - b) / c
+// (standardize's (x - mean) / std).
+enum TernaryOpCode : int { kMultiplyAddOp, kSubtractDivideOp };
+// a is contiguous; b and c each contiguous or, with its bit set, a broadcast scalar.
+enum TernaryKinds : int { kAllContiguous = 0, kScalarSecond = 1, kScalarThird = 2 };
+// out[i] = op(a[i], b[i], c[i]) over n elements; streaming stores as simd_arith's.
+void simd_ternary(int op, int kinds, const float* a, const float* b, const float* c, float* out, std::int64_t n);
+void simd_ternary(int op, int kinds, const double* a, const double* b, const double* c, double* out,
+                  std::int64_t n);
 
 }  // namespace lina::kernels

@@ -1,5 +1,5 @@
-// Fused operations (include/lina/ops/fused.hpp): multiply_add and add_relu run their
-// composed functors through the loop plan in one pass; softmax and log_softmax walk
+// Fused operations (include/lina/ops/fused.hpp): multiply_add, add_relu and standardize
+// run their composed functors through the loop plan in one pass; softmax and log_softmax walk
 // each row (or, along a non-last axis, each slab of rows) once for the maximum and once
 // to exponentiate and sum, with the vectorised exp of kernels/elementwise_math.cpp.
 #include "lina/ops/fused.hpp"
@@ -15,6 +15,7 @@
 #include "kernels/reduce_loops.hpp"
 #include "lina/core/errors.hpp"
 #include "lina/ops/elementwise.hpp"
+#include "lina/ops/reduction.hpp"
 #include "ops/operands.hpp"
 
 namespace lina {
@@ -61,7 +62,8 @@ Array& run_fused(const char* op, const std::array<const Array*, kArity>& in, Arr
   visit_dtype(t, [&](auto tag) {
     using T = decltype(tag);
     if constexpr (kArity == 3) {
-      detail::parallel_for_each_inner(plan, k::ternary_loop<Op, T>);
+      if constexpr (!k::kFloatOnly<Op> || std::is_floating_point_v<T>)
+        detail::parallel_for_each_inner(plan, k::ternary_loop<Op, T>);
     } else {
       detail::parallel_for_each_inner(plan, k::binary_loop<Op, T, T>);
     }
@@ -177,7 +179,39 @@ Array& multiply_add_impl(const char* op, const Array& a, const Array& b, const A
   return holder;
 }
 
+// (x - mean) / std. NumPy subtracts in P = promote(x, mean) and divides in P promoted
+// with std (float64 when both are integers). The fused loop is that when P is a float
+// type that std does not widen (float32 data with float32 statistics, anything with
+// float64 ones); otherwise the expression is spelled out, two passes, NumPy's values.
+Array& standardize_impl(const Array& x, const Array& mean, const Array& std, Array* out, Array& holder) {
+  const char* op = "standardize";
+  const DType p = promote_types(x.dtype(), mean.dtype());
+  if (p == DType::Bool)
+    throw TypeError(std::string(op) + ": x - mean of two bool arrays is numpy's boolean subtract, which is not "
+                    "supported; convert x with astype() to a number dtype first");
+  if (is_floating(p) && promote_types(p, std.dtype()) == p)
+    return run_fused<k::SubtractDivide, 3>(op, {&x, &mean, &std}, out, holder);
+  const DType t = is_floating(promote_types(p, std.dtype())) ? promote_types(p, std.dtype()) : DType::Float64;
+  checked_shape<3>(op, {&x, &mean, &std}, t, out);  // the errors name standardize
+  if (out) return divide(subtract(x, mean), std, *out);
+  holder = divide(subtract(x, mean), std);
+  return holder;
+}
+
 }  // namespace
+
+Array standardize(const Array& x, const Array& mean, const Array& std) {
+  Array holder;
+  return standardize_impl(x, mean, std, nullptr, holder);
+}
+Array& standardize(const Array& x, const Array& mean, const Array& std, Array& out) {
+  Array holder;
+  return standardize_impl(x, mean, std, &out, holder);
+}
+
+Array zscore(const Array& x, const Axes& axis, int ddof) {
+  return standardize(x, lina::mean(x, axis, true), stddev(x, axis, ddof, true));
+}
 
 Array multiply_add(const Array& a, const Array& b, const Array& c) {
   Array holder;

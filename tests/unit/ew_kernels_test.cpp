@@ -10,6 +10,7 @@
 #include <string>
 
 #include "kernels/elementwise_functors.hpp"
+#include "kernels/elementwise_fused.hpp"
 #include "simd_targets.hpp"
 #include "lina/lina.hpp"
 
@@ -141,6 +142,66 @@ TEST(EwKernels, FusedMultiplyAddMatchesTheScalarReference) {
   check_binary<MulAddSelf, false>(madd_, "multiply_add", true);
 }
 TEST(EwKernels, FusedAddReluMatchesTheScalarReference) { check_binary<AddRelu, false>(arelu_, "add_relu", true); }
+
+// The fused three-operand loops (a * b + c, (x - mean) / std) against their functors
+// applied element by element: float32 and float64, lengths 0-70 and a large one, x
+// contiguous from an aligned or unaligned start, and each of the other two contiguous,
+// a broadcast 0-d scalar or strided (the kernel takes the first two kinds, the plain
+// loop the strided ones), on every SIMD target.
+using TernaryFn = lina::Array (*)(const lina::Array&, const lina::Array&, const lina::Array&);
+
+template <class Op>
+void check_ternary(TernaryFn fn, const char* name) {
+  lina::Generator gen(16);
+  std::vector<std::int64_t> lengths;
+  for (std::int64_t n = 0; n <= 70; ++n) lengths.push_back(n);
+  lengths.push_back(100'003);
+  lina_test::for_each_simd_target([&](const std::string& target) {
+    for (lina::DType t : {lina::DType::Float32, lina::DType::Float64})
+      lina::visit_dtype(t, [&](auto tag) {
+        using T = decltype(tag);
+        if constexpr (std::is_floating_point_v<T>) {
+          for (std::int64_t n : lengths) {
+            const lina::Array xbuf = random_of(gen, n + 1, t), bbuf = random_of(gen, 2 * n + 1, t),
+                              cbuf = random_of(gen, 2 * n + 1, t);
+            auto operand = [&](const lina::Array& buf, int kind) {  // contiguous, 0-d, strided
+              if (kind == 1) return buf(lina::slice(0, 1)).reshape({});
+              return view_of(buf, 1, n, kind == 2);
+            };
+            for (std::int64_t start : {0, 1})
+              for (int kb = 0; kb < 3; ++kb)
+                for (int kc = 0; kc < 3; ++kc) {
+                  const lina::Array x = view_of(xbuf, start, n, false), b = operand(bbuf, kb), c = operand(cbuf, kc);
+                  const lina::Array r = fn(x, b, c);
+                  ASSERT_EQ(r.size(), n) << name;
+                  const lina::Array bc = lina::broadcast_to(b, {n}).contiguous(), cc = lina::broadcast_to(c, {n}).contiguous();
+                  const T* xs = x.data<T>();
+                  for (std::int64_t i = 0; i < n; ++i) {
+                    const T want = Op::apply(xs[i], bc.data<T>()[i], cc.data<T>()[i]);
+                    if (!same_value(r.data<T>()[i], want)) {
+                      ADD_FAILURE() << target << name << " " << lina::dtype_name(t) << " n=" << n << " start=" << start
+                                    << " kinds " << kb << kc << " at " << i << ": " << r.data<T>()[i] << " vs " << want;
+                      return;
+                    }
+                  }
+                }
+          }
+        }
+      });
+  });
+}
+
+lina::Array madd3_(const lina::Array& a, const lina::Array& b, const lina::Array& c) {
+  return lina::multiply_add(a, b, c);
+}
+lina::Array standardize_(const lina::Array& x, const lina::Array& m, const lina::Array& s) {
+  return lina::standardize(x, m, s);
+}
+
+TEST(EwKernels, FusedTernaryLoopsMatchTheScalarReference) {
+  check_ternary<k::MultiplyAdd>(madd3_, "multiply_add");
+  check_ternary<k::SubtractDivide>(standardize_, "standardize");
+}
 
 // The small-array fast paths (NOTE: [Small-array fast path]) against the general path:
 // a literal on either side of a float array equals the same value as a 0-d array of

@@ -51,6 +51,9 @@ TEST(EwThreads, ElementwiseResultsAreIdentical) {
   expect_identical_across_threads("int multiply", [&] { return ints * ints; });
   expect_identical_across_threads("multiply_add", [&] { return lina::multiply_add(a, b, a); });
   expect_identical_across_threads("add_relu", [&] { return lina::add_relu(m, row); });
+  expect_identical_across_threads("standardize by rows", [&] { return lina::standardize(m, row, row); });
+  expect_identical_across_threads("standardize by columns", [&] { return lina::standardize(m, col, col); });
+  expect_identical_across_threads("zscore", [&] { return lina::zscore(m); });
   expect_identical_across_threads("softmax rows", [&] { return lina::softmax(m, -1); });
   expect_identical_across_threads("softmax axis 0", [&] { return lina::softmax(m, 0); });
   expect_identical_across_threads("log_softmax axis 0 of a 2-slab array", [&] {

@@ -116,6 +116,62 @@ TEST(FusedOps, AddReluMatchesNumPy) {
   run_cases(cases);
 }
 
+TEST(FusedOps, StandardizeMatchesNumPy) {
+  lina::Generator gen(6);
+  std::vector<Case> cases;
+  // Statistics per column (a row), per row (a column), 0-d, full-shape, 3-D; every dtype.
+  const std::vector<std::pair<lina::Shape, lina::Shape>> shapes = {
+      {{6, 40}, {40}}, {{6, 40}, {6, 1}}, {{67}, {}}, {{5, 7}, {5, 7}}, {{3, 4, 33}, {4, 1}}, {{0, 5}, {5}}};
+  for (lina::DType t : {lina::float32, lina::float64, lina::int32, lina::uint8})
+    for (const auto& [xs, ss] : shapes) {
+      lina::Array x = lina::is_floating(t) ? gen.uniform(-3, 3, xs, t) : gen.integers(0, 200, xs).astype(t);
+      if (lina::is_floating(t)) x = with_specials(x);
+      const lina::Array m = lina::is_floating(t) ? gen.uniform(-1, 1, ss, t) : gen.integers(0, 50, ss).astype(t);
+      lina::Array sd = lina::is_floating(t) ? gen.uniform(0.5, 2, ss, t) : gen.integers(1, 9, ss).astype(t);
+      cases.push_back({"(a - b) / c", {x, m, sd}, lina::standardize(x, m, sd)});
+    }
+  // Mixed dtypes, each as NumPy promotes the two operations: float64 statistics of
+  // float32 data (float64), a float64 std only (float32 difference, float64 quotient),
+  // integer data with float32 statistics, and uint8 data and mean (the difference wraps).
+  const lina::Array f = with_specials(gen.uniform(-3, 3, {4, 35}, lina::float32));
+  const lina::Array m64 = gen.uniform(-1, 1, {35}, lina::float64), s64 = gen.uniform(0.5, 2, {35}, lina::float64);
+  const lina::Array m32 = m64.astype(lina::float32), s32 = s64.astype(lina::float32);
+  cases.push_back({"(a - b) / c", {f, m64, s64}, lina::standardize(f, m64, s64)});
+  cases.push_back({"(a - b) / c", {f, m32, s64}, lina::standardize(f, m32, s64)});
+  const lina::Array i = gen.integers(-50, 50, {4, 35}).astype(lina::int32);
+  cases.push_back({"(a - b) / c", {i, m32, s32}, lina::standardize(i, m32, s32)});
+  const lina::Array u = gen.integers(0, 256, {40}).astype(lina::uint8), um = gen.integers(0, 256, {40}).astype(lina::uint8);
+  cases.push_back({"(a - b) / c", {u, um, s64(lina::slice(0, 1))}, lina::standardize(u, um, s64(lina::slice(0, 1)))});
+  // A zero or negative std, and NaN statistics.
+  lina::Array zs = gen.uniform(-1, 1, {35}, lina::float32);
+  zs(0) = 0.0;
+  zs(1) = -0.0;
+  zs(2) = std::nan("");
+  cases.push_back({"(a - b) / c", {f, m32, zs}, lina::standardize(f, m32, zs)});
+  // Strided and transposed data, and the out= form (also into a wider dtype).
+  const lina::Array tr = gen.uniform(-3, 3, {35, 4}, lina::float32).T();
+  cases.push_back({"(a - b) / c", {tr, m32, s32}, lina::standardize(tr, m32, s32)});
+  const lina::Array st = f(lina::colon, lina::slice(lina::none, lina::none, -2));
+  cases.push_back({"(a - b) / c", {st, m32(lina::slice(0, 18)), s32(lina::slice(0, 18))},
+                   lina::standardize(st, m32(lina::slice(0, 18)), s32(lina::slice(0, 18)))});
+  lina::Array out = lina::empty({4, 35}, lina::float64);
+  lina::standardize(f, m32, s32, out);
+  cases.push_back({"((a - b) / c).astype(np.float64)", {f, m32, s32}, out});
+  // zscore: scipy's definition spelled out in NumPy, along each axis, None, and ddof 1.
+  const lina::Array z = gen.uniform(-5, 5, {9, 13}, lina::float32), zi = gen.integers(-9, 9, {9, 13}).astype(lina::int64);
+  for (const lina::Array* a : {&z, &zi}) {
+    for (int ax : {0, 1, -1})
+      cases.push_back({"(a - a.mean(" + std::to_string(ax) + ", keepdims=True)) / a.std(" + std::to_string(ax) +
+                           ", keepdims=True)",
+                       {*a}, lina::zscore(*a, ax)});
+    cases.push_back({"(a - a.mean(None, keepdims=True)) / a.std(None, keepdims=True)", {*a}, lina::zscore(*a, {})});
+    cases.push_back({"(a - a.mean(0, keepdims=True)) / a.std(0, ddof=1, keepdims=True)", {*a}, lina::zscore(*a, 0, 1)});
+  }
+  const lina::Array z3 = gen.uniform(-5, 5, {3, 4, 5}, lina::float64);
+  cases.push_back({"(a - a.mean((0, 2), keepdims=True)) / a.std((0, 2), keepdims=True)", {z3}, lina::zscore(z3, {0, 2})});
+  run_cases(cases);
+}
+
 TEST(FusedOps, SoftmaxAndLogSoftmaxMatchNumPy) {
   lina::Generator gen(5);
   std::vector<Case> cases;
@@ -159,6 +215,14 @@ TEST(FusedOps, BadArgumentsRaiseTypedErrors) {
   EXPECT_THROW_MSG(lina::fma(a, a, a, wrong), lina::ShapeError, "fma", "(3,2)", "(2,3)");
   lina::Array ints = lina::zeros({2, 3}, lina::int32);
   EXPECT_THROW_MSG(lina::fma(a, a, a, ints), lina::TypeError, "fma", "float64", "int32", "same_kind");
+  EXPECT_THROW_MSG(lina::standardize(a, b, b), lina::ShapeError, "standardize", "(2,3)", "(4,)");
+  EXPECT_THROW_MSG(lina::standardize(a, a, a, ints), lina::TypeError, "standardize", "float64", "int32", "same_kind");
+  lina::Array ints_out = lina::zeros({2, 3}, lina::int32);
+  EXPECT_THROW_MSG(lina::standardize(ints, ints, ints, ints_out), lina::TypeError, "standardize", "float64", "int32");
+  EXPECT_THROW_MSG(lina::standardize(a, a, b), lina::ShapeError, "standardize", "(4,)");
+  const lina::Array flags = lina::zeros({2, 3}, lina::bool_);
+  EXPECT_THROW_MSG(lina::standardize(flags, flags, a), lina::TypeError, "standardize", "bool", "astype");
+  EXPECT_THROW_MSG(lina::zscore(a, 2), lina::IndexError, "2");
   EXPECT_THROW_MSG(lina::softmax(a, 2), lina::IndexError, "softmax", "2");
   EXPECT_THROW_MSG(lina::log_softmax(lina::zeros({}), -1), lina::IndexError, "log_softmax");
 }
@@ -176,6 +240,17 @@ TEST(FusedOps, OutAliasingAnInputIsSafe) {
   lina::Array dst = head;
   lina::add_relu(tail, lina::ones({1}), dst);
   EXPECT_TRUE(lina::array_equal(y(lina::slice(0, 100)), want2));
+  // In-place standardisation, x = (x - mean) / std, and through a shifted view.
+  lina::Array z = gen.uniform(-1, 1, {50, 40}, lina::float32);
+  const lina::Array mu = lina::mean(z, 0), sd = lina::stddev(z, 0);
+  const lina::Array want3 = (z - mu) / sd;
+  lina::standardize(z, mu, sd, z);
+  EXPECT_TRUE(lina::array_equal(z, want3));
+  lina::Array w = gen.uniform(-1, 1, {101}, lina::float64);
+  const lina::Array want4 = (w(lina::slice(1, 101)) - 0.5) / 2.0;
+  lina::Array w_head = w(lina::slice(0, 100));
+  lina::standardize(w(lina::slice(1, 101)), lina::full({}, 0.5), lina::full({}, 2.0), w_head);
+  EXPECT_TRUE(lina::array_equal(w(lina::slice(0, 100)), want4));
 }
 
 }  // namespace

@@ -43,6 +43,8 @@ TEST(StreamingStores, LargeOutputsEqualSlicedPlainStores) {
       {"divide", [](auto& a, auto& b, auto& o) -> lina::Array& { return lina::divide(a, b, o); }},
       {"add_relu", [](auto& a, auto& b, auto& o) -> lina::Array& { return lina::add_relu(a, b, o); }},
       {"multiply_add", [](auto& a, auto& b, auto& o) -> lina::Array& { return lina::multiply_add(a, b, a, o); }},
+      {"multiply_add, b as c", [](auto& a, auto& b, auto& o) -> lina::Array& { return lina::multiply_add(a, a, b, o); }},
+      {"standardize", [](auto& a, auto& b, auto& o) -> lina::Array& { return lina::standardize(a, b, b, o); }},
       {"exp", [](auto& a, auto&, auto& o) -> lina::Array& { return lina::exp(a, o); }},
       {"tanh", [](auto& a, auto&, auto& o) -> lina::Array& { return lina::tanh(a, o); }},
   };

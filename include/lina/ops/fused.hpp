@@ -7,6 +7,7 @@
 #pragma once
 
 #include "lina/core/array.hpp"
+#include "lina/core/axes.hpp"
 
 namespace lina {
 
@@ -24,6 +25,21 @@ Array& fma(const Array& a, const Array& b, const Array& c, Array& out);
 // broadcast over the rows of x). NaN propagates.
 Array add_relu(const Array& x, const Array& bias);
 Array& add_relu(const Array& x, const Array& bias, Array& out);
+
+// (x - mean) / std in one pass: standardisation with statistics that broadcast against
+// x (a row of per-feature means and deviations, or keepdims results along any axis).
+// Each element is the subtraction rounded, then the division, NumPy's values for the
+// spelled-out expression, with its promotion: float32 x with float32 statistics stays
+// float32, integers give float64. Statistics wider than the data (float32 x, float64
+// mean) or integer x - mean run as the two operations, which is what NumPy computes
+// there. A zero std gives inf or NaN, as in NumPy.
+Array standardize(const Array& x, const Array& mean, const Array& std);
+Array& standardize(const Array& x, const Array& mean, const Array& std, Array& out);
+
+// scipy.stats.zscore: (x - mean(x, axis, keepdims)) / std(x, axis, ddof, keepdims), the
+// statistics NumPy's mean and std give, then one standardize pass. axis=None
+// standardises over the whole array; the result has x's shape.
+Array zscore(const Array& x, const Axes& axis = 0, int ddof = 0);
 
 // softmax(x, axis) = exp(x - max) / sum(exp(x - max)) along `axis`, and log_softmax =
 // x - max - log(sum(exp(x - max))): one read of each row for the maximum and one pass
