@@ -19,6 +19,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -79,9 +80,26 @@ constexpr int kRows = kManyRegisters ? (NV == 1 ? 8 : (NV == 2 ? 12 : 6)) : (NV 
 // Unrolling the k loop by four and splitting 64 rows as 9 x 6 + 5 + 5 (libxsmm's split)
 // instead of 10 x 6 + 4 changed nothing measurable.
 
-// One R x (NV * V) tile of C over all k steps. With kPrefetchA, each step also
-// prefetches the next 256 bytes of [pf, pf_end) (NOTE: [Direct A prefetch]).
-template <class T, int R, int NV, bool kPrefetchA = false>
+// What a tile prefetches while it runs: four lines per k step from [pf, pf_end).
+enum TilePrefetch : int {
+  kNoPrefetch,
+  kIntoL1,          // this product's A (NOTE: [Direct A prefetch])
+  kIntoL2,          // the next product's A or B (NOTE: [Next product prefetch])
+  kIntoL2ForWrite,  // the next product's C
+};
+
+template <int kMode>
+HWY_INLINE void PrefetchFourLines(const char* p) {
+  for (int line = 0; line < 4; ++line) {
+    if constexpr (kMode == kIntoL1) hwy::Prefetch(p + line * 64);
+    if constexpr (kMode == kIntoL2) __builtin_prefetch(p + line * 64, 0, 2);
+    if constexpr (kMode == kIntoL2ForWrite) __builtin_prefetch(p + line * 64, 1, 2);
+  }
+}
+
+// One R x (NV * V) tile of C over all k steps, each step also prefetching the next 256
+// bytes of [pf, pf_end) as kPrefetch says.
+template <class T, int R, int NV, int kPrefetch = kNoPrefetch>
 HWY_NOINLINE void Tile(std::int64_t k, const T* HWY_RESTRICT a, std::int64_t ars, std::int64_t acs,
                        const T* HWY_RESTRICT b, std::int64_t ldb, T* HWY_RESTRICT c, std::int64_t ldc,
                        bool accumulate, bool stream, const char* pf = nullptr, const char* pf_end = nullptr) {
@@ -92,8 +110,7 @@ HWY_NOINLINE void Tile(std::int64_t k, const T* HWY_RESTRICT a, std::int64_t ars
   // The first step sets the accumulators to its products (NOTE: [Direct tile stores]).
   std::int64_t p = 0;
   if (k > 0) {
-    if constexpr (kPrefetchA)
-      for (int line = 0; line < 4; ++line) hwy::Prefetch(pf + line * 64);
+    if constexpr (kPrefetch != kNoPrefetch) PrefetchFourLines<kPrefetch>(pf);
     HWY_UNROLL(16)
     for (int r = 0; r < R; ++r) {
       const V av = hn::Set(d, a[r * ars]);
@@ -107,9 +124,8 @@ HWY_NOINLINE void Tile(std::int64_t k, const T* HWY_RESTRICT a, std::int64_t ars
       for (int v = 0; v < NV; ++v) acc[r][v] = hn::Zero(d);
   }
   for (; p < k; ++p) {
-    if constexpr (kPrefetchA) {
-      if (pf + p * 256 < pf_end)
-        for (int line = 0; line < 4; ++line) hwy::Prefetch(pf + p * 256 + line * 64);
+    if constexpr (kPrefetch != kNoPrefetch) {
+      if (pf + p * 256 < pf_end) PrefetchFourLines<kPrefetch>(pf + p * 256);
     }
     V bv[NV];
     for (int v = 0; v < NV; ++v) bv[v] = hn::LoadU(d, b + v * lanes);
@@ -165,22 +181,61 @@ constexpr auto MakeTiles(std::index_sequence<0, r...>) {
 // gave the same on the batch but cost hot 64 x 64 products 3%; prefetching B or C as
 // well, or A's next row tile, gave nothing or lost).
 
+// NOTE: [Next product prefetch]
+// With its own A prefetched, a batch of 1000 64 x 64 float32 products (48 MB, more than
+// the L3) still ran at 90-98 GFLOP/s on one thread against 115 for the same products
+// in cache: each product's B and C lines came from memory while its tiles waited. In a
+// batch, while one product runs, the next one's operands are known, and a 64 x 64
+// product takes about 5 us, ample time to fetch them. So the second, third and fourth
+// row tiles of a product each prefetch one of the next product's A, B and C (16 KB,
+// four lines per k step, as the first tile does for its own A), into L2, C for
+// writing (streamed C is not prefetched). One thread, alternated runs of the two
+// builds: 90-98 -> 112-114 GFLOP/s into an existing array, 92-97 -> 113 into a new
+// one (the in-cache speed); two threads 172-175 -> 201. Products in cache (100 of them)
+// are unchanged (115.5-116). Prefetching A and B alone gave 104-108; C's
+// read-for-ownership was the other half. Only products with four or more row tiles of
+// the widest block take part.
+
 // Rows [0, m) of one column block of width NV vectors; `prefetch_a`: see NOTE: [Direct A
-// prefetch].
+// prefetch]; `next`: NOTE: [Next product prefetch].
+// The byte ranges of the next product of a batch (NOTE: [Next product prefetch]): its A
+// and B, and its C unless C is streamed (empty range).
+struct NextProduct {
+  const char* a = nullptr;
+  const char* a_end = nullptr;
+  const char* b = nullptr;
+  const char* b_end = nullptr;
+  const char* c = nullptr;
+  const char* c_end = nullptr;
+};
+
 template <class T, int NV>
 void RowBlocks(std::int64_t m, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs, const T* b,
-               std::int64_t ldb, T* c, std::int64_t ldc, bool acc, bool stream, bool prefetch_a = false) {
+               std::int64_t ldb, T* c, std::int64_t ldc, bool acc, bool stream, bool prefetch_a = false,
+               const NextProduct* next = nullptr) {
   constexpr int R = kRows<NV>;
   static constexpr auto kTiles = MakeTiles<T, NV>(std::make_index_sequence<R>());
   std::int64_t i = 0;
   if constexpr (NV == kMaxNV) {
     if (prefetch_a && acs == 1 && ars == k && m >= R) {
-      Tile<T, R, NV, true>(k, a, ars, acs, b, ldb, c, ldc, acc, stream, reinterpret_cast<const char*>(a),
-                           reinterpret_cast<const char*>(a + m * k));
+      Tile<T, R, NV, kIntoL1>(k, a, ars, acs, b, ldb, c, ldc, acc, stream, reinterpret_cast<const char*>(a),
+                              reinterpret_cast<const char*>(a + m * k));
       i = R;
+      // The next three tiles fetch the next product's A, B and C (NOTE: [Next product
+      // prefetch]); the caller passes `next` only when m holds four tiles.
+      if (next) {
+        auto tile = [&](auto mode, const char* from, const char* to) {
+          Tile<T, R, NV, decltype(mode)::value>(k, a + i * ars, ars, acs, b, ldb, c + i * ldc, ldc, acc, stream, from, to);
+          i += R;
+        };
+        tile(std::integral_constant<int, kIntoL2>(), next->a, next->a_end);
+        tile(std::integral_constant<int, kIntoL2>(), next->b, next->b_end);
+        if (next->c) tile(std::integral_constant<int, kIntoL2ForWrite>(), next->c, next->c_end);
+      }
     }
   } else {
     (void)prefetch_a;
+    (void)next;
   }
   for (; i + R <= m; i += R) Tile<T, R, NV>(k, a + i * ars, ars, acs, b, ldb, c + i * ldc, ldc, acc, stream);
   if (i < m) kTiles[static_cast<std::size_t>(m - i)](k, a + i * ars, ars, acs, b, ldb, c + i * ldc, ldc, acc, stream);
@@ -233,7 +288,7 @@ void Direct(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int
 // 90-91 -> 107-111 (75-84); two threads, 1,000 161 -> 203 (202-208), 10,000 169-177 ->
 // 189-207 (155-164). perf put 14% of the samples in Blocked, Direct and ColumnBlock, and
 // the tiles themselves ran slower under them. 64 x 64 products (four vectors) did not
-// change (115 and 93-94 either way).
+// change (115 and 93-94 either way; NOTE: [Next product prefetch] is what moved them).
 template <class T, int NV>
 void OneBlockBatch(std::int64_t count, std::int64_t m, std::int64_t k, const T* a, std::int64_t ars,
                    std::int64_t acs, std::int64_t a_step, const T* b, std::int64_t ldb, std::int64_t b_step, T* c,
@@ -241,7 +296,24 @@ void OneBlockBatch(std::int64_t count, std::int64_t m, std::int64_t k, const T* 
   for (std::int64_t i = 0; i < count; ++i) {
     T* ci = c + i * c_step;
     if (stream) prefetch_pages_ahead(ci, written);
-    RowBlocks<T, NV>(m, k, a + i * a_step, ars, acs, b + i * b_step, ldb, ci, ldc, false, stream, NV == kMaxNV);
+    NextProduct next;
+    const bool with_next = NV == kMaxNV && i + 1 < count && acs == 1 && ars == k && m >= 4 * kRows<NV>;
+    if (with_next) {  // NOTE: [Next product prefetch]
+      const std::int64_t width = NV * static_cast<std::int64_t>(hn::Lanes(hn::ScalableTag<T>()));
+      const T* na = a + (i + 1) * a_step;
+      const T* nb = b + (i + 1) * b_step;
+      next.a = reinterpret_cast<const char*>(na);
+      next.a_end = reinterpret_cast<const char*>(na + m * k);
+      next.b = reinterpret_cast<const char*>(nb);
+      next.b_end = reinterpret_cast<const char*>(nb + (k - 1) * ldb + width);
+      if (!stream) {
+        const T* nc = ci + c_step;
+        next.c = reinterpret_cast<const char*>(nc);
+        next.c_end = reinterpret_cast<const char*>(nc + (m - 1) * ldc + width);
+      }
+    }
+    RowBlocks<T, NV>(m, k, a + i * a_step, ars, acs, b + i * b_step, ldb, ci, ldc, false, stream, NV == kMaxNV,
+                     with_next ? &next : nullptr);
   }
 }
 
