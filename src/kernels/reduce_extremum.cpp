@@ -132,7 +132,7 @@ template <bool kMax, class T>
 void ExtremumRowsInto(T* out, const T* in, std::int64_t n, std::int64_t rows, std::int64_t row_stride) {
   const std::int64_t folded = FoldRowsByEight(
       out, in, n, rows, row_stride,
-      [](auto o, auto x) {
+      [](auto o, auto x, std::int64_t) {
         if constexpr (hwy::IsFloat<T>()) {
           // ExtremumInto's choice: (o > x || o != o) ? o : x, and the same with < for min.
           return hn::IfThenElse(hn::Or(kMax ? hn::Gt(o, x) : hn::Lt(o, x), hn::IsNaN(o)), o, x);

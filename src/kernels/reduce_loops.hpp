@@ -27,11 +27,19 @@ inline std::int64_t pairwise_split(std::int64_t n) {
   return half - half % 8;
 }
 
-template <class T, bool kContiguous>
-T pairwise_sum_run(const char* p, std::int64_t n, std::int64_t stride) {
+// The identity: what pairwise_sum_run sums unless told to transform each element.
+struct AsIs {
+  template <class T>
+  T operator()(T x) const { return x; }
+};
+
+// With f, the sum of f(p[i]) in the same order (var's squared deviations, NOTE: [Fused
+// squared deviations] in reduce_simd.cpp).
+template <class T, bool kContiguous, class F = AsIs>
+T pairwise_sum_run(const char* p, std::int64_t n, std::int64_t stride, F f = {}) {
   auto at = [&](std::int64_t i) {
-    if constexpr (kContiguous) return reinterpret_cast<const T*>(p)[i];
-    else return *reinterpret_cast<const T*>(p + i * stride);
+    if constexpr (kContiguous) return f(reinterpret_cast<const T*>(p)[i]);
+    else return f(*reinterpret_cast<const T*>(p + i * stride));
   };
   if (n < 8) {
     T s = T(-0.0);
@@ -49,9 +57,30 @@ T pairwise_sum_run(const char* p, std::int64_t n, std::int64_t stride) {
     return s;
   }
   const std::int64_t half = pairwise_split(n);
-  return pairwise_sum_run<T, kContiguous>(p, half, stride) +
-         pairwise_sum_run<T, kContiguous>(p + half * stride, n - half, stride);
+  return pairwise_sum_run<T, kContiguous>(p, half, stride, f) +
+         pairwise_sum_run<T, kContiguous>(p + half * stride, n - half, stride, f);
 }
+
+// (x - mean)^2 with each operation rounded, as NumPy's var computes it before summing.
+template <class T>
+struct SquaredDeviation {
+  T mean;
+  T operator()(T x) const {
+    const T t = x - mean;
+    return t * t;
+  }
+};
+
+// The sum of (p[i] - mean)^2 over a contiguous run in pairwise order: the bits of
+// simd_pairwise_sum over an array holding the squares (NOTE: [Fused squared deviations]).
+float simd_pairwise_sum_squared_deviations(const float* p, std::int64_t n, float mean);
+double simd_pairwise_sum_squared_deviations(const double* p, std::int64_t n, double mean);
+// out[i] += (in[r * row_stride + i] - mean[i])^2 for rows r = 0 .. rows - 1 in order: the
+// bits of simd_add_rows_into over the squares.
+void simd_add_squared_deviation_rows_into(float* out, const float* in, const float* mean, std::int64_t n,
+                                          std::int64_t rows, std::int64_t row_stride);
+void simd_add_squared_deviation_rows_into(double* out, const double* in, const double* mean, std::int64_t n,
+                                          std::int64_t rows, std::int64_t row_stride);
 
 // The contiguous pairwise sum with Highway (reduce_simd.cpp): the same result.
 float simd_pairwise_sum(const float* p, std::int64_t n);

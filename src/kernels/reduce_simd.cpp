@@ -64,6 +64,32 @@ HWY_INLINE void AddInto(T* out, const T* in, std::int64_t n) {
 // trees are combined in vector lanes (FourLanesTrees) instead of four stores and 28
 // scalar additions.
 
+// NOTE: [Fused squared deviations]
+// var (and std, and zscore through them) is NumPy's sum(square(x - mean)) over the
+// reduced axes. Computed as those operations it made two full-size temporaries and read
+// the data four times: 4096 x 4096 float32 along either axis ran at about 6 GB/s of input
+// on one thread. The kernels here sum each (x - mean)^2 as it is formed, each operation
+// rounded as NumPy's (the library does not contract the multiply and the add), in the
+// order the sum over the array of squares takes: PairwiseSum's leaves and tree along a
+// contiguous run, and the eight-row fold down the columns (AddRowsInto). So var gives
+// the same bits as before while reading the data twice (once for the mean).
+// The element transforms of PairwiseSum: as is, or (x - mean)^2, each with the scalar
+// form (reduce_loops.hpp) that the tails and short runs take.
+struct VecAsIs : AsIs {
+  using AsIs::operator();
+  template <class D>
+  HWY_INLINE hn::Vec<D> operator()(D, hn::Vec<D> v) const { return v; }
+};
+template <class T>
+struct VecSquaredDeviation : SquaredDeviation<T> {
+  using SquaredDeviation<T>::operator();
+  template <class D>
+  HWY_INLINE hn::Vec<D> operator()(D d, hn::Vec<D> v) const {
+    const auto t = hn::Sub(v, hn::Set(d, this->mean));
+    return hn::Mul(t, t);
+  }
+};
+
 #if HWY_TARGET != HWY_SCALAR  // one lane: PairwiseSum below takes the scalar form
 // The eight lanes of one leaf's accumulator combined as pairwise_sum_run does.
 template <class D, class T = hn::TFromD<D>>
@@ -85,9 +111,9 @@ HWY_INLINE V FourLanesTrees(D d, V r0, V r1, V r2, V r3) {
   return hn::Add(hn::ConcatEven(d, q, q), hn::ConcatOdd(d, q, q));
 }
 
-template <class T>
-HWY_INLINE T AddTail(T s, const T* p, std::int64_t from, std::int64_t n) {
-  for (std::int64_t i = from; i < n; ++i) s += p[i];
+template <class T, class F>
+HWY_INLINE T AddTail(T s, const T* p, std::int64_t from, std::int64_t n, F f) {
+  for (std::int64_t i = from; i < n; ++i) s += f(p[i]);
   return s;
 }
 
@@ -97,34 +123,34 @@ HWY_INLINE void KeepLoadOrder() { std::atomic_signal_fence(std::memory_order_seq
 
 // One leaf's accumulator: its first vector plus the next ones in order, over the first
 // n - n % 8 elements (n >= 8).
-template <class D, class T = hn::TFromD<D>>
-HWY_INLINE hn::Vec<D> LeafChain(D d, const T* p, std::int64_t n) {
-  auto r = hn::LoadU(d, p);
-  for (std::int64_t i = 8; i + 8 <= n; i += 8) r = hn::Add(r, hn::LoadU(d, p + i));
+template <class D, class F, class T = hn::TFromD<D>>
+HWY_INLINE hn::Vec<D> LeafChain(D d, const T* p, std::int64_t n, F f) {
+  auto r = f(d, hn::LoadU(d, p));
+  for (std::int64_t i = 8; i + 8 <= n; i += 8) r = hn::Add(r, f(d, hn::LoadU(d, p + i)));
   return r;
 }
 
 // LeafChain of a full leaf (kPairwiseBlock elements), unrolled: 16 loads in address order.
-template <class D, class T = hn::TFromD<D>>
-HWY_INLINE hn::Vec<D> FullLeafChain(D d, const T* p) {
-  auto r = hn::LoadU(d, p);
+template <class D, class F, class T = hn::TFromD<D>>
+HWY_INLINE hn::Vec<D> FullLeafChain(D d, const T* p, F f) {
+  auto r = f(d, hn::LoadU(d, p));
 #pragma GCC unroll 16
-  for (std::int64_t i = 8; i < kPairwiseBlock; i += 8) r = hn::Add(r, hn::LoadU(d, p + i));
+  for (std::int64_t i = 8; i < kPairwiseBlock; i += 8) r = hn::Add(r, f(d, hn::LoadU(d, p + i)));
   return r;
 }
 
 // The sum of a node of four full leaves (n = 512: pairwise_split halves it twice): the
 // node of every power-of-two run, so the common case of sum(a) and sum(a, axis).
-template <class D, class T = hn::TFromD<D>>
-HWY_INLINE T FullNodeSum(D d, const T* p) {
+template <class D, class F, class T = hn::TFromD<D>>
+HWY_INLINE T FullNodeSum(D d, const T* p, F f) {
   constexpr std::int64_t L = kPairwiseBlock;
-  const auto r0 = FullLeafChain(d, p);
+  const auto r0 = FullLeafChain(d, p, f);
   KeepLoadOrder();
-  const auto r1 = FullLeafChain(d, p + L);
+  const auto r1 = FullLeafChain(d, p + L, f);
   KeepLoadOrder();
-  const auto r2 = FullLeafChain(d, p + 2 * L);
+  const auto r2 = FullLeafChain(d, p + 2 * L, f);
   KeepLoadOrder();
-  const auto r3 = FullLeafChain(d, p + 3 * L);
+  const auto r3 = FullLeafChain(d, p + 3 * L, f);
   HWY_ALIGN T trees[8];
   hn::Store(FourLanesTrees(d, r0, r1, r2, r3), d, trees);
   return (trees[0] + trees[1]) + (trees[2] + trees[3]);
@@ -137,13 +163,13 @@ HWY_INLINE T FullNodeSum(D d, const T* p) {
 // one process, one thread, three alternations: 0.97-0.99x -> 1.03-1.05x Eigen, along
 // axis 1 0.96-0.97x -> 1.02x (each call and return cost a vzeroupper and six saved
 // registers).
-template <class D, class T = hn::TFromD<D>>
-HWY_INLINE T PowerOfTwoRunSum(D d, const T* p, std::int64_t n) {
+template <class D, class F, class T = hn::TFromD<D>>
+HWY_INLINE T PowerOfTwoRunSum(D d, const T* p, std::int64_t n, F f) {
   constexpr std::int64_t kNode = 4 * kPairwiseBlock;
   T stack[64];  // one more than the tree's depth, at most 55
   int top = 0;
   for (std::int64_t i = 0; i < n / kNode; ++i) {
-    stack[top++] = FullNodeSum(d, p + i * kNode);
+    stack[top++] = FullNodeSum(d, p + i * kNode, f);
     for (std::int64_t done = i + 1; done % 2 == 0; done /= 2) {
       --top;
       stack[top - 1] = stack[top - 1] + stack[top];
@@ -185,16 +211,16 @@ inline int NodeLeaves(std::int64_t n, std::int64_t offsets[4], std::int64_t leng
 
 #endif  // HWY_TARGET != HWY_SCALAR
 
-template <class T>
-T PairwiseSum(const T* p, std::int64_t n) {
+template <class T, class F>
+T PairwiseSum(const T* p, std::int64_t n, F f) {
 #if HWY_TARGET == HWY_SCALAR
-  return pairwise_sum_run<T, true>(reinterpret_cast<const char*>(p), n, sizeof(T));
+  return pairwise_sum_run<T, true>(reinterpret_cast<const char*>(p), n, sizeof(T), f);
 #else
   const hn::CappedTag<T, 8> d;
-  if (hn::Lanes(d) != 8 || n < 8) return pairwise_sum_run<T, true>(reinterpret_cast<const char*>(p), n, sizeof(T));
+  if (hn::Lanes(d) != 8 || n < 8) return pairwise_sum_run<T, true>(reinterpret_cast<const char*>(p), n, sizeof(T), f);
   if (n >= 4 * kPairwiseBlock && std::has_single_bit(static_cast<std::uint64_t>(n)))
-    return PowerOfTwoRunSum(d, p, n);  // sum(a) and sum(a, axis) of power-of-two shapes
-  if (n <= kPairwiseBlock) return AddTail(LanesTree(d, LeafChain(d, p, n)), p, n - n % 8, n);
+    return PowerOfTwoRunSum(d, p, n, f);  // sum(a) and sum(a, axis) of power-of-two shapes
+  if (n <= kPairwiseBlock) return AddTail(LanesTree(d, LeafChain(d, p, n, f)), p, n - n % 8, n, f);
   if (n <= 4 * kPairwiseBlock) {  // a node of up to four leaves
     std::int64_t offsets[4], lengths[4];
     int left_leaves = 0;
@@ -202,7 +228,7 @@ T PairwiseSum(const T* p, std::int64_t n) {
     if (leaves > 0) {
       hn::Vec<decltype(d)> r[4];
       for (int k = 0; k < 4; ++k) {
-        r[k] = k < leaves ? LeafChain(d, p + offsets[k], lengths[k]) : hn::Zero(d);  // a spare's sum is dropped
+        r[k] = k < leaves ? LeafChain(d, p + offsets[k], lengths[k], f) : hn::Zero(d);  // a spare's sum is dropped
         KeepLoadOrder();
       }
       HWY_ALIGN T trees[8];
@@ -210,7 +236,7 @@ T PairwiseSum(const T* p, std::int64_t n) {
       T sums[4];
       for (int k = 0; k < leaves; ++k) {
         const std::int64_t chained = lengths[k] - lengths[k] % 8;
-        sums[k] = AddTail(trees[k], p + offsets[k], chained, lengths[k]);
+        sums[k] = AddTail(trees[k], p + offsets[k], chained, lengths[k], f);
       }
       const T left = left_leaves == 1 ? sums[0] : sums[0] + sums[1];
       const T right = leaves - left_leaves == 1 ? sums[left_leaves] : sums[left_leaves] + sums[left_leaves + 1];
@@ -218,7 +244,7 @@ T PairwiseSum(const T* p, std::int64_t n) {
     }
   }
   const std::int64_t half = pairwise_split(n);
-  return PairwiseSum(p, half) + PairwiseSum(p + half, n - half);
+  return PairwiseSum(p, half, f) + PairwiseSum(p + half, n - half, f);
 #endif
 }
 
@@ -251,11 +277,51 @@ double MaxValueF64(const double* p, std::int64_t n) { return MaxValue(p, n); }
 template <class T>
 void AddRowsInto(T* out, const T* in, std::int64_t n, std::int64_t rows, std::int64_t row_stride) {
   const std::int64_t folded = FoldRowsByEight(
-      out, in, n, rows, row_stride, [](auto o, auto x) { return hn::Add(o, x); },
+      out, in, n, rows, row_stride, [](auto o, auto x, std::int64_t) { return hn::Add(o, x); },
       [](T* o, const T* x, std::int64_t from, std::int64_t to) {
         for (std::int64_t i = from; i < to; ++i) o[i] += x[i];
       });
   for (std::int64_t r = folded; r < rows; ++r) AddInto(out, in + r * row_stride, n);
+}
+
+// out[i] += (in[r * row_stride + i] - mean[i])^2, rows in order (NOTE: [Fused squared
+// deviations]): AddRowsInto over the squares, the same bits.
+template <class T>
+void AddSquaredDeviationRowsInto(T* out, const T* in, const T* mean, std::int64_t n, std::int64_t rows,
+                                 std::int64_t row_stride) {
+  const hn::ScalableTag<T> d;
+  const auto square_of_deviation = [&](auto x, std::int64_t i) {
+    const auto t = hn::Sub(x, hn::LoadU(d, mean + i));
+    return hn::Mul(t, t);
+  };
+  const auto tail = [&](T* o, const T* x, std::int64_t from, std::int64_t to) {
+    for (std::int64_t i = from; i < to; ++i) o[i] += SquaredDeviation<T>{mean[i]}(x[i]);
+  };
+  const std::int64_t folded = FoldRowsByEight(
+      out, in, n, rows, row_stride,
+      [&](auto o, auto x, std::int64_t i) { return hn::Add(o, square_of_deviation(x, i)); }, tail);
+  const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
+  for (std::int64_t r = folded; r < rows; ++r) {
+    const T* row = in + r * row_stride;
+    std::int64_t i = 0;
+    for (; i + N <= n; i += N) hn::StoreU(hn::Add(hn::LoadU(d, out + i), square_of_deviation(hn::LoadU(d, row + i), i)), d, out + i);
+    tail(out, row, i, n);
+  }
+}
+
+void AddSquaredDeviationRowsIntoF32(float* out, const float* in, const float* mean, std::int64_t n, std::int64_t rows,
+                                    std::int64_t row_stride) {
+  AddSquaredDeviationRowsInto(out, in, mean, n, rows, row_stride);
+}
+void AddSquaredDeviationRowsIntoF64(double* out, const double* in, const double* mean, std::int64_t n,
+                                    std::int64_t rows, std::int64_t row_stride) {
+  AddSquaredDeviationRowsInto(out, in, mean, n, rows, row_stride);
+}
+float PairwiseSumSquaredDeviationsF32(const float* p, std::int64_t n, float mean) {
+  return PairwiseSum(p, n, VecSquaredDeviation<float>{{mean}});
+}
+double PairwiseSumSquaredDeviationsF64(const double* p, std::int64_t n, double mean) {
+  return PairwiseSum(p, n, VecSquaredDeviation<double>{{mean}});
 }
 
 void AddRowsIntoF32(float* out, const float* in, std::int64_t n, std::int64_t rows, std::int64_t row_stride) {
@@ -265,8 +331,8 @@ void AddRowsIntoF64(double* out, const double* in, std::int64_t n, std::int64_t 
   AddRowsInto(out, in, n, rows, row_stride);
 }
 
-float PairwiseSumF32(const float* p, std::int64_t n) { return PairwiseSum(p, n); }
-double PairwiseSumF64(const double* p, std::int64_t n) { return PairwiseSum(p, n); }
+float PairwiseSumF32(const float* p, std::int64_t n) { return PairwiseSum(p, n, VecAsIs{}); }
+double PairwiseSumF64(const double* p, std::int64_t n) { return PairwiseSum(p, n, VecAsIs{}); }
 
 void AddIntoF32(float* out, const float* in, std::int64_t n) { AddInto(out, in, n); }
 void AddIntoF64(double* out, const double* in, std::int64_t n) { AddInto(out, in, n); }
@@ -284,6 +350,25 @@ HWY_EXPORT(AddRowsIntoF32);
 HWY_EXPORT(AddRowsIntoF64);
 HWY_EXPORT(MaxValueF32);
 HWY_EXPORT(MaxValueF64);
+HWY_EXPORT(PairwiseSumSquaredDeviationsF32);
+HWY_EXPORT(PairwiseSumSquaredDeviationsF64);
+HWY_EXPORT(AddSquaredDeviationRowsIntoF32);
+HWY_EXPORT(AddSquaredDeviationRowsIntoF64);
+
+float simd_pairwise_sum_squared_deviations(const float* p, std::int64_t n, float mean) {
+  return HWY_DYNAMIC_DISPATCH(PairwiseSumSquaredDeviationsF32)(p, n, mean);
+}
+double simd_pairwise_sum_squared_deviations(const double* p, std::int64_t n, double mean) {
+  return HWY_DYNAMIC_DISPATCH(PairwiseSumSquaredDeviationsF64)(p, n, mean);
+}
+void simd_add_squared_deviation_rows_into(float* out, const float* in, const float* mean, std::int64_t n,
+                                          std::int64_t rows, std::int64_t row_stride) {
+  HWY_DYNAMIC_DISPATCH(AddSquaredDeviationRowsIntoF32)(out, in, mean, n, rows, row_stride);
+}
+void simd_add_squared_deviation_rows_into(double* out, const double* in, const double* mean, std::int64_t n,
+                                          std::int64_t rows, std::int64_t row_stride) {
+  HWY_DYNAMIC_DISPATCH(AddSquaredDeviationRowsIntoF64)(out, in, mean, n, rows, row_stride);
+}
 
 float simd_max_value(const float* p, std::int64_t n) { return HWY_DYNAMIC_DISPATCH(MaxValueF32)(p, n); }
 double simd_max_value(const double* p, std::int64_t n) { return HWY_DYNAMIC_DISPATCH(MaxValueF64)(p, n); }

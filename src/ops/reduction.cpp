@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -178,6 +179,68 @@ Array arg_extremum(const char* op, const Array& a, std::optional<int> axis, bool
   return result;
 }
 
+// sum(square(x - m), axes, keepdims=True) without the temporaries (NOTE: [Fused squared
+// deviations] in kernels/reduce_simd.cpp), the same bits, where x is a C-contiguous
+// float array reduced along its trailing axes (each output sums one contiguous run) or
+// along axis 0 of a matrix (the rows fold into a row of outputs), m its mean with
+// keepdims. Any other case returns nothing, and var spells the operations out.
+std::optional<Array> sum_of_squared_deviations(const Array& x, const Plan& p, const Array& m) {
+  const int nd = x.ndim();
+  bool trailing = !p.axes.empty();
+  for (std::size_t i = 0; i < p.axes.size(); ++i) trailing &= p.axes[i] == nd - static_cast<int>(p.axes.size()) + int(i);
+  // Axis 0 of an (r, 1) matrix is one contiguous run, which the sum adds pairwise.
+  const bool columns = nd == 2 && p.axes.size() == 1 && p.axes[0] == 0 && x.shape()[1] > 1;
+  trailing |= nd == 2 && p.axes.size() == 1 && p.axes[0] == 0 && x.shape()[1] == 1;
+  if (!is_floating(x.dtype()) || !x.is_contiguous() || x.size() == 0 || p.count == 0 || !(trailing || columns) ||
+      m.dtype() != x.dtype() || !m.is_contiguous())
+    return std::nullopt;
+  Array out = zeros(p.keep_shape, x.dtype());
+  const int threads = x.size() >= detail::kParallelGrain && detail::can_run_parallel() ? get_num_threads() : 1;
+  visit_dtype(x.dtype(), [&](auto tag) {
+    using T = decltype(tag);
+    if constexpr (std::is_floating_point_v<T>) {
+      const T* xs = x.data<T>();
+      const T* ms = m.data<T>();
+      T* os = out.data<T>();
+      if (columns) {  // out[j] = sum over rows r of (x[r, j] - m[j])^2, rows in order
+        const std::int64_t rows = x.shape()[0], n = x.shape()[1];
+        const std::int64_t chunks = threads > 1 && n >= 32 * threads ? std::int64_t{threads} * detail::kChunksPerThread : 1;
+        detail::parallel_for(chunks, threads, [&](std::int64_t c) {
+          // cache-line-aligned column ranges: no false sharing of the outputs
+          const std::int64_t lo = n * c / chunks / 16 * 16, hi = c + 1 == chunks ? n : n * (c + 1) / chunks / 16 * 16;
+          if (hi > lo) k::simd_add_squared_deviation_rows_into(os + lo, xs + lo, ms + lo, hi - lo, rows, n);
+        });
+        return;
+      }
+      // Each output is the pairwise sum of one contiguous run of p.count elements (it
+      // starts from +0, and +0 + s is s for these sums of squares).
+      const std::int64_t runs = x.size() / p.count, n = p.count;
+      if (runs >= 2 * threads || threads == 1) {
+        const std::int64_t chunks = std::min<std::int64_t>(runs, std::int64_t{threads} * detail::kChunksPerThread);
+        detail::parallel_for(chunks, threads, [&](std::int64_t c) {
+          for (std::int64_t r = runs * c / chunks; r < runs * (c + 1) / chunks; ++r)
+            os[r] = k::simd_pairwise_sum_squared_deviations(xs + r * n, n, ms[r]);
+        });
+        return;
+      }
+      // Few long runs: each split where pairwise summation splits it (NOTE: [Threaded
+      // reductions], case 2), so the result is the one-thread sum's.
+      for (std::int64_t r = 0; r < runs; ++r) {
+        std::vector<std::pair<std::int64_t, std::int64_t>> pieces;
+        k::pairwise_pieces(0, n, threads, pieces);
+        std::vector<T> sums(pieces.size());
+        detail::parallel_for(static_cast<std::int64_t>(pieces.size()), threads, [&](std::int64_t i) {
+          sums[static_cast<std::size_t>(i)] =
+              k::simd_pairwise_sum_squared_deviations(xs + r * n + pieces[i].first, pieces[i].second, ms[r]);
+        });
+        std::size_t next = 0;
+        os[r] = k::pairwise_combine<T>(n, threads, sums, next);
+      }
+    }
+  });
+  return out;
+}
+
 }  // namespace
 
 Array sum(const Array& a, const Axes& axis, bool keepdims, std::optional<DType> dtype) {
@@ -216,8 +279,12 @@ Array var(const Array& a, const Axes& axis, int ddof, bool keepdims) {
   const Plan p = plan_for(a, axis, keepdims, "var");
   const Array m = mean(a, axis, true);
   const Array x = is_floating(a.dtype()) ? a : a.astype(DType::Float64);
-  const Array d = subtract(x, m);
-  const Array s = sum(multiply(d, d), axis, keepdims);
+  std::optional<Array> fused = sum_of_squared_deviations(x, p, m);
+  if (!fused) {  // NumPy's operations as written
+    const Array d = subtract(x, m);
+    fused = sum(multiply(d, d), axis, true);
+  }
+  const Array s = fused->reshape(p.out_shape);
   const double denom = static_cast<double>(p.count - ddof);
   return divide(s, denom > 0 ? denom : 0.0);
 }
