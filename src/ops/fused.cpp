@@ -17,6 +17,7 @@
 #include "lina/ops/elementwise.hpp"
 #include "lina/ops/reduction.hpp"
 #include "ops/operands.hpp"
+#include "ops/variance.hpp"
 
 namespace lina {
 
@@ -210,7 +211,8 @@ Array& standardize(const Array& x, const Array& mean, const Array& std, Array& o
 }
 
 Array zscore(const Array& x, const Axes& axis, int ddof) {
-  return standardize(x, lina::mean(x, axis, true), stddev(x, axis, ddof, true));
+  const Array m = lina::mean(x, axis, true);
+  return standardize(x, m, sqrt(detail::var_about_mean(x, m, axis, ddof, true)));  // stddev's value
 }
 
 Array multiply_add(const Array& a, const Array& b, const Array& c) {

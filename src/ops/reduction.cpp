@@ -17,6 +17,7 @@
 #include "lina/ops/creation.hpp"
 #include "lina/ops/elementwise.hpp"
 #include "lina/ops/shape_ops.hpp"
+#include "ops/variance.hpp"
 
 namespace lina {
 
@@ -276,8 +277,11 @@ Array any(const Array& a, const Axes& axis, bool keepdims) {
 }
 
 Array var(const Array& a, const Axes& axis, int ddof, bool keepdims) {
+  return detail::var_about_mean(a, mean(a, axis, true), axis, ddof, keepdims);
+}
+
+Array detail::var_about_mean(const Array& a, const Array& m, const Axes& axis, int ddof, bool keepdims) {
   const Plan p = plan_for(a, axis, keepdims, "var");
-  const Array m = mean(a, axis, true);
   const Array x = is_floating(a.dtype()) ? a : a.astype(DType::Float64);
   std::optional<Array> fused = sum_of_squared_deviations(x, p, m);
   if (!fused) {  // NumPy's operations as written
