@@ -201,7 +201,8 @@ TEST(GemmPaths, BatchedMatmulMatchesThePerMatrixReference) {
 // target: every product equals the same product through gemm_direct bit for bit, for
 // steps forward, backward and 0 (a broadcast operand), A row- or column-major, shapes
 // around the direct kernel's tiles (n of one, two and four whole vectors on each
-// target), k across its KC slice, and the fallbacks (one row or column, k = 0, B with
+// target, and the whole vectors and partial one left after the widest blocks: 40, 48,
+// 57, 100), k across its KC slice, and the fallbacks (one row or column, k = 0, B with
 // strided rows).
 template <class T>
 void check_gemm_batch(const std::string& target) {
@@ -209,7 +210,7 @@ void check_gemm_batch(const std::string& target) {
   std::uniform_real_distribution<double> u(-1, 1);
   int cases = 0;
   for (std::int64_t m : {1, 2, 7, 16, 17, 64, 121})
-    for (std::int64_t n : {1, 5, 8, 16, 17, 32, 64, 65})
+    for (std::int64_t n : {1, 5, 8, 16, 17, 32, 40, 48, 57, 64, 65, 100})
       for (std::int64_t k : {0, 1, 16, 33, 64, 257}) {
         const std::int64_t count = 5;
         const int layout = static_cast<int>((m + n + k) % 4);
