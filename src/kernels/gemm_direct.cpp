@@ -205,7 +205,7 @@ constexpr auto MakeTiles(std::index_sequence<0, r...>) {
 // builds: 90-98 -> 112-114 GFLOP/s into an existing array, 92-97 -> 113 into a new
 // one (the in-cache speed); two threads 172-175 -> 201. Products in cache (100 of them)
 // are unchanged (115.5-116). Prefetching A and B alone gave 104-108; C's
-// read-for-ownership was the other half. Only products with four or more row tiles of
+// read-for-ownership was the other half. The same prefetches into L1 gave 104-108. Only products with four or more row tiles of
 // the widest block take part.
 
 // Rows [0, m) of one column block of width NV vectors; `prefetch_a`: see NOTE: [Direct A
