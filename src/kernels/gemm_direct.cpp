@@ -39,18 +39,6 @@ namespace hn = hwy::HWY_NAMESPACE;
 
 #if HWY_HAVE_SCALABLE
 // Sizeless vectors (SVE, RVV) cannot be held in arrays; these targets take the plain loop.
-// NOTE: [Ragged last columns]
-// After the blocks of kMaxNV vectors, the columns left were one block of one, two or
-// kMaxNV vectors, and anything else (three vectors, or whole vectors and a partial
-// one) ran kMaxNV vectors wide on zero-padded copies of B's and C's columns: a 48 x 48
-// float32 product on AVX-512 copied B and C and computed 64 columns for 48. The whole
-// vectors left now run as a block of two and a block of one, straight from B into C,
-// and only the last partial vector is padded (to one vector). Each element is the same
-// chain of multiply-adds whatever the block width, so results are unchanged. One
-// thread, float32, GFLOP/s, old -> new (a test run on the other core): single products
-// n = 48 73 -> 110, 100 87 -> 98, 112 98 -> 114, 40 58 -> 77; batches of 1,000 from
-// memory n = 48 52 -> 68, 112 78 -> 93.
-
 template <class T>
 void Direct(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs,
             const T* b, std::int64_t ldb, T* c, std::int64_t ldc, bool accumulate, bool /*stream*/ = false) {
@@ -205,11 +193,12 @@ constexpr auto MakeTiles(std::index_sequence<0, r...>) {
 // builds: 90-98 -> 112-114 GFLOP/s into an existing array, 92-97 -> 113 into a new
 // one (the in-cache speed); two threads 172-175 -> 201. Products in cache (100 of them)
 // are unchanged (115.5-116). Prefetching A and B alone gave 104-108; C's
-// read-for-ownership was the other half. The same prefetches into L1 gave 104-108. Only products with four or more row tiles of
-// the widest block take part.
+// read-for-ownership was the other half. The same prefetches into L1 gave 104-108.
+// The other batches (not one column block: n = 40, 48, 100, ...) do the same in the
+// first column block of their first KC x MC block, when it has three row tiles to
+// spare: 1,000 products from memory, n = 48 61-65 -> 107, 40 51-55 -> 74, 100 73 -> 82,
+// 112 90 -> 94 GFLOP/s; batches of 10 in cache lose 1-3% (48: 109 -> 108, 40: 76 -> 74).
 
-// Rows [0, m) of one column block of width NV vectors; `prefetch_a`: see NOTE: [Direct A
-// prefetch]; `next`: NOTE: [Next product prefetch].
 // The byte ranges of the next product of a batch (NOTE: [Next product prefetch]): its A
 // and B, and its C unless C is streamed (empty range).
 struct NextProduct {
@@ -220,6 +209,9 @@ struct NextProduct {
   const char* c = nullptr;
   const char* c_end = nullptr;
 };
+
+// Rows [0, m) of one column block of width NV vectors; `prefetch_a`: see NOTE: [Direct A
+// prefetch]; `next`: NOTE: [Next product prefetch].
 
 template <class T, int NV>
 void RowBlocks(std::int64_t m, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs, const T* b,
@@ -233,21 +225,20 @@ void RowBlocks(std::int64_t m, std::int64_t k, const T* a, std::int64_t ars, std
       Tile<T, R, NV, kIntoL1>(k, a, ars, acs, b, ldb, c, ldc, acc, stream, reinterpret_cast<const char*>(a),
                               reinterpret_cast<const char*>(a + m * k));
       i = R;
-      // The next three tiles fetch the next product's A, B and C (NOTE: [Next product
-      // prefetch]); the caller passes `next` only when m holds four tiles.
-      if (next) {
-        auto tile = [&](auto mode, const char* from, const char* to) {
-          Tile<T, R, NV, decltype(mode)::value>(k, a + i * ars, ars, acs, b, ldb, c + i * ldc, ldc, acc, stream, from, to);
-          i += R;
-        };
-        tile(std::integral_constant<int, kIntoL2>(), next->a, next->a_end);
-        tile(std::integral_constant<int, kIntoL2>(), next->b, next->b_end);
-        if (next->c) tile(std::integral_constant<int, kIntoL2ForWrite>(), next->c, next->c_end);
-      }
     }
   } else {
     (void)prefetch_a;
-    (void)next;
+  }
+  // The next three tiles fetch the next product's A, B and C (NOTE: [Next product
+  // prefetch]) when three whole tiles are left.
+  if (next && m - i >= 3 * R) {
+    auto tile = [&](auto mode, const char* from, const char* to) {
+      Tile<T, R, NV, decltype(mode)::value>(k, a + i * ars, ars, acs, b, ldb, c + i * ldc, ldc, acc, stream, from, to);
+      i += R;
+    };
+    tile(std::integral_constant<int, kIntoL2>(), next->a, next->a_end);
+    tile(std::integral_constant<int, kIntoL2>(), next->b, next->b_end);
+    if (next->c) tile(std::integral_constant<int, kIntoL2ForWrite>(), next->c, next->c_end);
   }
   for (; i + R <= m; i += R) Tile<T, R, NV>(k, a + i * ars, ars, acs, b, ldb, c + i * ldc, ldc, acc, stream);
   if (i < m) kTiles[static_cast<std::size_t>(m - i)](k, a + i * ars, ars, acs, b, ldb, c + i * ldc, ldc, acc, stream);
@@ -255,10 +246,31 @@ void RowBlocks(std::int64_t m, std::int64_t k, const T* a, std::int64_t ars, std
 
 template <class T>
 void ColumnBlock(int nv, std::int64_t m, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs, const T* b,
-                 std::int64_t ldb, T* c, std::int64_t ldc, bool acc, bool stream, bool prefetch_a = false) {
-  if (nv == 1) return RowBlocks<T, 1>(m, k, a, ars, acs, b, ldb, c, ldc, acc, stream, prefetch_a);
-  if (nv == 2) return RowBlocks<T, 2>(m, k, a, ars, acs, b, ldb, c, ldc, acc, stream, prefetch_a);
-  if constexpr (kMaxNV >= 4) return RowBlocks<T, 4>(m, k, a, ars, acs, b, ldb, c, ldc, acc, stream, prefetch_a);
+                 std::int64_t ldb, T* c, std::int64_t ldc, bool acc, bool stream, bool prefetch_a = false,
+                 const NextProduct* next = nullptr) {
+  if (nv == 1) return RowBlocks<T, 1>(m, k, a, ars, acs, b, ldb, c, ldc, acc, stream, prefetch_a, next);
+  if (nv == 2) return RowBlocks<T, 2>(m, k, a, ars, acs, b, ldb, c, ldc, acc, stream, prefetch_a, next);
+  if constexpr (kMaxNV >= 4) return RowBlocks<T, 4>(m, k, a, ars, acs, b, ldb, c, ldc, acc, stream, prefetch_a, next);
+}
+
+// The next product's operands in a batch (NOTE: [Next product prefetch]): A's m x k
+// elements (any non-negative strides), B's k rows of n, and C's m rows of n unless C is
+// streamed. Empty (no prefetch) for negative strides.
+template <class T>
+NextProduct NextOperands(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int64_t ars,
+                         std::int64_t acs, const T* b, std::int64_t ldb, const T* c, std::int64_t ldc, bool stream) {
+  NextProduct next;
+  if (ars < 0 || acs < 0 || m <= 0 || n <= 0 || k <= 0) return next;
+  const auto bytes = [](const T* p, std::int64_t elements) { return reinterpret_cast<const char*>(p + elements); };
+  next.a = bytes(a, 0);
+  next.a_end = bytes(a, (m - 1) * ars + (k - 1) * acs + 1);
+  next.b = bytes(b, 0);
+  next.b_end = bytes(b, (k - 1) * ldb + n);
+  if (!stream) {
+    next.c = bytes(c, 0);
+    next.c_end = bytes(c, (m - 1) * ldc + n);
+  }
+  return next;
 }
 
 // NOTE: [Ragged last columns]
@@ -275,23 +287,25 @@ void ColumnBlock(int nv, std::int64_t m, std::int64_t k, const T* a, std::int64_
 
 template <class T>
 void Direct(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs,
-            const T* b, std::int64_t ldb, T* c, std::int64_t ldc, bool acc, bool stream = false) {
+            const T* b, std::int64_t ldb, T* c, std::int64_t ldc, bool acc, bool stream = false,
+            const NextProduct* next = nullptr) {
   const std::int64_t lanes = static_cast<std::int64_t>(hn::Lanes(hn::ScalableTag<T>()));
   const std::int64_t wide = kMaxNV * lanes;
   std::int64_t j = 0;
   for (; j + wide <= n; j += wide)
-    ColumnBlock<T>(kMaxNV, m, k, a, ars, acs, b + j, ldb, c + j, ldc, acc, stream, j == 0);
+    ColumnBlock<T>(kMaxNV, m, k, a, ars, acs, b + j, ldb, c + j, ldc, acc, stream, j == 0, j == 0 ? next : nullptr);
   // The columns left: whole vectors as blocks of two and one (NOTE: [Ragged last
   // columns]), then the last partial vector on zero-padded copies of B's and C's columns.
   std::int64_t whole = (n - j) / lanes;
   if constexpr (kMaxNV > 2) {
     if (whole >= 2) {
-      ColumnBlock<T>(2, m, k, a, ars, acs, b + j, ldb, c + j, ldc, acc, stream);
+      ColumnBlock<T>(2, m, k, a, ars, acs, b + j, ldb, c + j, ldc, acc, stream, false, j == 0 ? next : nullptr);
       j += 2 * lanes;
       whole -= 2;
     }
   }
-  for (; whole > 0; --whole, j += lanes) ColumnBlock<T>(1, m, k, a, ars, acs, b + j, ldb, c + j, ldc, acc, stream);
+  for (; whole > 0; --whole, j += lanes)
+    ColumnBlock<T>(1, m, k, a, ars, acs, b + j, ldb, c + j, ldc, acc, stream, false, j == 0 ? next : nullptr);
   const std::int64_t rest = n - j;
   if (rest == 0) return;
   const int nv = 1;
@@ -329,24 +343,12 @@ void OneBlockBatch(std::int64_t count, std::int64_t m, std::int64_t k, const T* 
   for (std::int64_t i = 0; i < count; ++i) {
     T* ci = c + i * c_step;
     if (stream) prefetch_pages_ahead(ci, written);
-    NextProduct next;
-    const bool with_next = NV == kMaxNV && i + 1 < count && acs == 1 && ars == k && m >= 4 * kRows<NV>;
-    if (with_next) {  // NOTE: [Next product prefetch]
-      const std::int64_t width = NV * static_cast<std::int64_t>(hn::Lanes(hn::ScalableTag<T>()));
-      const T* na = a + (i + 1) * a_step;
-      const T* nb = b + (i + 1) * b_step;
-      next.a = reinterpret_cast<const char*>(na);
-      next.a_end = reinterpret_cast<const char*>(na + m * k);
-      next.b = reinterpret_cast<const char*>(nb);
-      next.b_end = reinterpret_cast<const char*>(nb + (k - 1) * ldb + width);
-      if (!stream) {
-        const T* nc = ci + c_step;
-        next.c = reinterpret_cast<const char*>(nc);
-        next.c_end = reinterpret_cast<const char*>(nc + (m - 1) * ldc + width);
-      }
-    }
+    const std::int64_t width = NV * static_cast<std::int64_t>(hn::Lanes(hn::ScalableTag<T>()));
+    const NextProduct next = i + 1 < count ? NextOperands<T>(m, width, k, a + (i + 1) * a_step, ars, acs,
+                                                             b + (i + 1) * b_step, ldb, ci + c_step, ldc, stream)
+                                           : NextProduct{};
     RowBlocks<T, NV>(m, k, a + i * a_step, ars, acs, b + i * b_step, ldb, ci, ldc, false, stream, NV == kMaxNV,
-                     with_next ? &next : nullptr);
+                     next.a ? &next : nullptr);
   }
 }
 
@@ -379,12 +381,12 @@ constexpr std::int64_t kDirectMC = 120;
 
 template <class T>
 void Blocked(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::int64_t ars, std::int64_t acs,
-             const T* b, std::int64_t ldb, T* c, std::int64_t ldc) {
+             const T* b, std::int64_t ldb, T* c, std::int64_t ldc, const NextProduct* next = nullptr) {
   for (std::int64_t pc = 0; pc < k; pc += kDirectKC) {
     const std::int64_t kc = std::min(kDirectKC, k - pc);
     for (std::int64_t ic = 0; ic < m; ic += kDirectMC)
       Direct<T>(std::min(kDirectMC, m - ic), n, kc, a + ic * ars + pc * acs, ars, acs, b + pc * ldb, ldb,
-                c + ic * ldc, ldc, pc > 0);
+                c + ic * ldc, ldc, pc > 0, false, pc == 0 && ic == 0 ? next : nullptr);
   }
 }
 
@@ -450,8 +452,12 @@ void DirectBatch(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_
     hwy::FlushStream();  // visible to other threads once the caller's parallel loop returns
     return;
   }
-  for (std::int64_t i = 0; i < count; ++i)
-    Blocked<T>(m, n, k, a + i * a_step, ars, acs, b + i * b_step, ldb, c + i * c_step, ldc);
+  for (std::int64_t i = 0; i < count; ++i) {
+    const NextProduct next = i + 1 < count ? NextOperands<T>(m, n, k, a + (i + 1) * a_step, ars, acs,
+                                                             b + (i + 1) * b_step, ldb, c + (i + 1) * c_step, ldc, false)
+                                           : NextProduct{};
+    Blocked<T>(m, n, k, a + i * a_step, ars, acs, b + i * b_step, ldb, c + i * c_step, ldc, next.a ? &next : nullptr);
+  }
 }
 void DirectBatchF32(std::int64_t count, std::int64_t m, std::int64_t n, std::int64_t k, const float* a,
                     std::int64_t ars, std::int64_t acs, std::int64_t a_step, const float* b, std::int64_t ldb,
