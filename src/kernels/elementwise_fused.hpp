@@ -1,6 +1,7 @@
 // Inner loops of the fused operations (ops/fused.cpp): one pass computing an
-// expression of two or three operands (a * b + c, relu(x + bias), (x - mean) / std), with the operand kinds of elementwise_loops.hpp
-// (all contiguous, a broadcast scalar, strided). The expressions are the functors of
+// expression of two or three operands (a * b + c, relu(x + bias), (x - mean) / std),
+// with the operand kinds of elementwise_loops.hpp (all contiguous, a broadcast scalar,
+// strided). The expressions are the functors of
 // elementwise_functors.hpp composed, so each element is what the unfused operations
 // would give, bit for bit.
 #pragma once

@@ -2,10 +2,11 @@
 // r = 0, 1, ... in that order, eight rows per pass over out: each output still takes the
 // rows one after another (the same operations in the same order as row by row), but it
 // is loaded and stored once per eight rows. The sum over axis 0 and var's squared
-// deviations (reduce_simd.cpp) and max/min over axis 0 (reduce_extremum.cpp) use it. Eight rather than four (2026-12-07):
-// on the Zen 4 neighbouring rows read side by side are slow streams (NOTE: [GEMV rows a
-// quarter apart]), and halving the passes over out paid more than the extra streams
-// cost (docs/decisions.md, "A sum over axis 0 adds four rows per pass").
+// deviations (reduce_simd.cpp) and max/min over axis 0 (reduce_extremum.cpp) use it.
+// Eight rather than four (2026-12-07): on the Zen 4 neighbouring rows read side by side
+// are slow streams (NOTE: [GEMV rows a quarter apart]), and halving the passes over out
+// paid more than the extra streams cost (docs/decisions.md, "A sum over axis 0 adds four
+// rows per pass").
 // Included once per Highway target, inside nothing (it opens the target's namespace).
 #if defined(LINA_KERNELS_FOLD_ROWS_INL_HPP_) == defined(HWY_TARGET_TOGGLE)
 #ifdef LINA_KERNELS_FOLD_ROWS_INL_HPP_

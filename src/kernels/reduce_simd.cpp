@@ -304,7 +304,8 @@ void AddSquaredDeviationRowsInto(T* out, const T* in, const T* mean, std::int64_
   for (std::int64_t r = folded; r < rows; ++r) {
     const T* row = in + r * row_stride;
     std::int64_t i = 0;
-    for (; i + N <= n; i += N) hn::StoreU(hn::Add(hn::LoadU(d, out + i), square_of_deviation(hn::LoadU(d, row + i), i)), d, out + i);
+    for (; i + N <= n; i += N)
+      hn::StoreU(hn::Add(hn::LoadU(d, out + i), square_of_deviation(hn::LoadU(d, row + i), i)), d, out + i);
     tail(out, row, i, n);
   }
 }

@@ -188,7 +188,8 @@ Array arg_extremum(const char* op, const Array& a, std::optional<int> axis, bool
 std::optional<Array> sum_of_squared_deviations(const Array& x, const Plan& p, const Array& m) {
   const int nd = x.ndim();
   bool trailing = !p.axes.empty();
-  for (std::size_t i = 0; i < p.axes.size(); ++i) trailing &= p.axes[i] == nd - static_cast<int>(p.axes.size()) + int(i);
+  const int reduced = static_cast<int>(p.axes.size());
+  for (int i = 0; i < reduced; ++i) trailing &= p.axes[static_cast<std::size_t>(i)] == nd - reduced + i;
   // Axis 0 of an (r, 1) matrix is one contiguous run, which the sum adds pairwise.
   const bool columns = nd == 2 && p.axes.size() == 1 && p.axes[0] == 0 && x.shape()[1] > 1;
   trailing |= nd == 2 && p.axes.size() == 1 && p.axes[0] == 0 && x.shape()[1] == 1;
@@ -205,7 +206,8 @@ std::optional<Array> sum_of_squared_deviations(const Array& x, const Plan& p, co
       T* os = out.data<T>();
       if (columns) {  // out[j] = sum over rows r of (x[r, j] - m[j])^2, rows in order
         const std::int64_t rows = x.shape()[0], n = x.shape()[1];
-        const std::int64_t chunks = threads > 1 && n >= 32 * threads ? std::int64_t{threads} * detail::kChunksPerThread : 1;
+        const std::int64_t chunks =
+            threads > 1 && n >= 32 * threads ? std::int64_t{threads} * detail::kChunksPerThread : 1;
         detail::parallel_for(chunks, threads, [&](std::int64_t c) {
           // cache-line-aligned column ranges: no false sharing of the outputs
           const std::int64_t lo = n * c / chunks / 16 * 16, hi = c + 1 == chunks ? n : n * (c + 1) / chunks / 16 * 16;
