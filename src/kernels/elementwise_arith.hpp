@@ -55,5 +55,12 @@ enum TernaryKinds : int { kAllContiguous = 0, kScalarSecond = 1, kScalarThird = 
 void simd_ternary(int op, int kinds, const float* a, const float* b, const float* c, float* out, std::int64_t n);
 void simd_ternary(int op, int kinds, const double* a, const double* b, const double* c, double* out,
                   std::int64_t n);
+// The same over `rows` rows of a and out (a_stride and out_stride elements apart) that
+// share b and c: out_r = op(a_r, b, c), two rows per pass (NOTE: [Rows sharing their
+// operands] in elementwise_arith.cpp).
+void simd_ternary_rows(int op, int kinds, const float* a, std::int64_t a_stride, const float* b, const float* c,
+                       float* out, std::int64_t out_stride, std::int64_t n, std::int64_t rows);
+void simd_ternary_rows(int op, int kinds, const double* a, std::int64_t a_stride, const double* b, const double* c,
+                       double* out, std::int64_t out_stride, std::int64_t n, std::int64_t rows);
 
 }  // namespace lina::kernels

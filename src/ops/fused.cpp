@@ -13,6 +13,7 @@
 #include "kernels/elementwise_fused.hpp"
 #include "kernels/elementwise_loops.hpp"
 #include "kernels/reduce_loops.hpp"
+#include "kernels/stream_stores.hpp"
 #include "lina/core/errors.hpp"
 #include "lina/ops/elementwise.hpp"
 #include "lina/ops/reduction.hpp"
@@ -42,6 +43,46 @@ Shape checked_shape(const char* op, const std::array<const Array*, kArity>& in, 
   return shape;
 }
 
+// A three-operand expression over rows that share their second and third operands
+// (x - mean) / std with a row of statistics, a * w + b with row vectors w and b: the
+// kernel takes the rows two at a time (NOTE: [Rows sharing their operands] in
+// kernels/elementwise_arith.cpp). False, having done nothing, for any other plan.
+template <class Op, class T>
+bool run_rows_sharing_operands(const detail::LoopPlan& plan) {
+  constexpr auto item = static_cast<std::int64_t>(sizeof(T));
+  if (plan.empty || plan.shape.size() != 2) return false;
+  const auto& in_row = plan.strides[0];   // along a row
+  const auto& by_row = plan.strides[1];   // from one row to the next
+  const bool shared = in_row[0] == item && in_row[1] == item && (in_row[2] == item || in_row[2] == 0) &&
+                      (in_row[3] == item || in_row[3] == 0) && (in_row[2] != 0 || in_row[3] != 0) &&
+                      by_row[2] == 0 && by_row[3] == 0 && by_row[0] % item == 0 && by_row[1] % item == 0;
+  const std::int64_t n = plan.shape[0], rows = plan.shape[1];
+  if (!shared || n < k::kArithKernelMin || rows < 2) return false;
+  const int kinds = (in_row[2] == 0 ? k::kScalarSecond : 0) | (in_row[3] == 0 ? k::kScalarThird : 0);
+  const bool stream = detail::wants_streaming(plan);
+  auto run = [&](std::int64_t lo, std::int64_t hi) {
+    const k::StreamingScope scope(stream);
+    k::simd_ternary_rows(k::ternary_code<Op>(), kinds, reinterpret_cast<const T*>(plan.base[1] + lo * by_row[1]),
+                         by_row[1] / item, reinterpret_cast<const T*>(plan.base[2]),
+                         reinterpret_cast<const T*>(plan.base[3]), reinterpret_cast<T*>(plan.base[0] + lo * by_row[0]),
+                         by_row[0] / item, n, hi - lo);
+  };
+  const int nthreads = get_num_threads();
+  if (nthreads > 1 && n * rows >= detail::kParallelGrain && detail::can_run_parallel()) {
+    // Chunks of whole row pairs, at least half a grain each, as parallel_for_each_inner.
+    const std::int64_t most = std::max<std::int64_t>(1, n * rows / (detail::kParallelGrain / 2));
+    const std::int64_t chunks =
+        std::min<std::int64_t>({(rows + 1) / 2, std::int64_t{nthreads} * detail::kChunksPerThread, most});
+    detail::parallel_for(chunks, nthreads, [&](std::int64_t c) {
+      const std::int64_t lo = rows * c / chunks / 2 * 2, hi = c + 1 == chunks ? rows : rows * (c + 1) / chunks / 2 * 2;
+      if (hi > lo) run(lo, hi);
+    });
+  } else {
+    run(0, rows);
+  }
+  return true;
+}
+
 // Runs functor Op over the operands (2 or 3 arrays), all cast to their promoted dtype,
 // into a new array or `out`.
 template <class Op, std::size_t kArity>
@@ -63,6 +104,9 @@ Array& run_fused(const char* op, const std::array<const Array*, kArity>& in, Arr
   visit_dtype(t, [&](auto tag) {
     using T = decltype(tag);
     if constexpr (kArity == 3) {
+      if constexpr (std::is_floating_point_v<T>) {
+        if (run_rows_sharing_operands<Op, T>(plan)) return;
+      }
       if constexpr (!k::kFloatOnly<Op> || std::is_floating_point_v<T>)
         detail::parallel_for_each_inner(plan, k::ternary_loop<Op, T>);
     } else {

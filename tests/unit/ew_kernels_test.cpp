@@ -203,6 +203,62 @@ TEST(EwKernels, FusedTernaryLoopsMatchTheScalarReference) {
   check_ternary<k::SubtractDivide>(standardize_, "standardize");
 }
 
+// Rows that share the second and third operands (a row vector or a 0-d scalar each) go
+// through the kernel two rows at a time (NOTE: [Rows sharing their operands]): every
+// element against the functor, with odd and even row counts, row lengths that keep the
+// rows' alignment alike (multiples of 16) or not, a reversed x, new arrays and out=
+// into an unaligned view, on every SIMD target and on one and two threads.
+template <class Op>
+void check_ternary_rows(TernaryFn fn, const char* name) {
+  lina::Generator gen(17);
+  const int saved = lina::get_num_threads();
+  lina_test::for_each_simd_target([&](const std::string& target) {
+    for (int threads : {1, 2})
+      for (lina::DType t : {lina::DType::Float32, lina::DType::Float64})
+        lina::visit_dtype(t, [&](auto tag) {
+          using T = decltype(tag);
+          if constexpr (std::is_floating_point_v<T>) {
+            lina::set_num_threads(threads);
+            for (std::int64_t rows : {2, 3, 7, 64})
+              for (std::int64_t n : {32, 33, 48, 70, 1024, 4099}) {
+                const lina::Array x = random_of(gen, rows * n, t).reshape({rows, n});
+                const lina::Array reversed = x(lina::slice(lina::none, lina::none, -1));
+                const lina::Array row_b = random_of(gen, n, t), row_c = random_of(gen, n, t);
+                const lina::Array one_b = random_of(gen, 1, t).reshape({}), one_c = random_of(gen, 1, t).reshape({});
+                lina::Array buffer = lina::empty({rows * n + 1}, t);
+                lina::Array unaligned = buffer(lina::slice(1, lina::none)).reshape({rows, n});
+                for (int kinds = 0; kinds < 3; ++kinds) {  // row and row, row and 0-d, 0-d and row
+                  const lina::Array& b = kinds == 2 ? one_b : row_b;
+                  const lina::Array& c = kinds == 1 ? one_c : row_c;
+                  for (const lina::Array* xs : {&x, &reversed}) {
+                    const lina::Array got = fn(*xs, b, c);
+                    if constexpr (std::is_same_v<Op, k::SubtractDivide>) lina::standardize(*xs, b, c, unaligned);
+                    else lina::multiply_add(*xs, b, c, unaligned);
+                    const lina::Array xc = xs->contiguous(), bc = lina::broadcast_to(b, {n}).contiguous(),
+                                      cc = lina::broadcast_to(c, {n}).contiguous(), uc = unaligned.contiguous();
+                    for (std::int64_t i = 0; i < rows * n; ++i) {
+                      const T want = Op::apply(xc.data<T>()[i], bc.data<T>()[i % n], cc.data<T>()[i % n]);
+                      if (!same_value(got.data<T>()[i], want) || !same_value(uc.data<T>()[i], want)) {
+                        ADD_FAILURE() << target << name << " " << lina::dtype_name(t) << " rows=" << rows << " n=" << n
+                                      << " kinds " << kinds << (xs == &x ? "" : " reversed") << " threads " << threads
+                                      << " at " << i;
+                        return;
+                      }
+                    }
+                  }
+                }
+              }
+          }
+        });
+  });
+  lina::set_num_threads(saved);
+}
+
+TEST(EwKernels, FusedTernaryRowsSharingOperandsMatchTheScalarReference) {
+  check_ternary_rows<k::MultiplyAdd>(madd3_, "multiply_add");
+  check_ternary_rows<k::SubtractDivide>(standardize_, "standardize");
+}
+
 // The small-array fast paths (NOTE: [Small-array fast path]) against the general path:
 // a literal on either side of a float array equals the same value as a 0-d array of
 // the array's dtype (which goes through broadcasting and the loop plan), bit for bit.
