@@ -2,6 +2,7 @@
 // loop for the other dtypes (wrapping integers, or-of-ands for bool).
 #include "lina/ops/linalg.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "core/loop_plan.hpp"
@@ -57,6 +58,25 @@ void matmul_2d(std::int64_t m, std::int64_t n, std::int64_t k, const T* a, std::
                    ")");
 }
 
+// The batch dimensions of a (..., m, k) and b (..., k, n) broadcast together. An error
+// names both operands and both batch shapes, e.g. "matmul: batch dimensions (2,) of
+// (2,3,4) and (3,) of (3,4,5) do not broadcast: 2 != 3 (batch axis -1); sizes must
+// match or one must be 1".
+Shape matmul_batch_shape(const Array& a, const Array& b) {
+  const Shape ba(a.shape().begin(), a.shape().end() - 2), bb(b.shape().begin(), b.shape().end() - 2);
+  const std::size_t n = std::max(ba.size(), bb.size());
+  for (std::size_t i = 1; i <= n; ++i) {
+    const std::int64_t da = i <= ba.size() ? ba[ba.size() - i] : 1;
+    const std::int64_t db = i <= bb.size() ? bb[bb.size() - i] : 1;
+    if (da != db && da != 1 && db != 1)
+      throw ShapeError("matmul: batch dimensions " + shape_str_compact(ba) + " of " + shape_str_compact(a.shape()) +
+                       " and " + shape_str_compact(bb) + " of " + shape_str_compact(b.shape()) +
+                       " do not broadcast: " + std::to_string(da) + " != " + std::to_string(db) + " (batch axis -" +
+                       std::to_string(i) + "); sizes must match or one must be 1");
+  }
+  return broadcast_shapes(ba, bb, "matmul");
+}
+
 // The batch dimensions of a broadcast operand as one step in elements (operand i of the
 // flat batch index starts i * step in), when they collapse to one: C-ordered stacks,
 // and operands broadcast whole (step 0). False when they do not (e.g. broadcast along
@@ -83,8 +103,7 @@ bool batch_step(const Strides& strides, const Shape& batch, std::int64_t itemsiz
 Array batched_matmul(const Array& a2, const Array& b2, DType t, Array* into = nullptr) {
   const Array a = a2.dtype() == t ? a2 : a2.astype(t);
   const Array b = b2.dtype() == t ? b2 : b2.astype(t);
-  const Shape ba(a.shape().begin(), a.shape().end() - 2), bb(b.shape().begin(), b.shape().end() - 2);
-  const Shape batch = broadcast_shapes(ba, bb, "matmul");
+  const Shape batch = matmul_batch_shape(a, b);
   const std::int64_t m = a.shape(-2), k = a.shape(-1), n = b.shape(-1);
   Shape ash = batch, bsh = batch, csh = batch;
   ash.insert(ash.end(), {m, k});
@@ -225,8 +244,7 @@ Array& matmul(const Array& a, const Array& b, Array& out) {
   }
   if (out.is_contiguous() && out.dtype() == promote_types(a.dtype(), b.dtype()) && !out.shares_memory_with(a) &&
       !out.shares_memory_with(b) && a.ndim() >= 2 && b.ndim() >= 2) {
-    Shape ba(a.shape().begin(), a.shape().end() - 2), bb(b.shape().begin(), b.shape().end() - 2);
-    Shape expected = broadcast_shapes(ba, bb, "matmul");
+    Shape expected = matmul_batch_shape(a, b);
     expected.insert(expected.end(), {a.shape(-2), b.shape(-1)});
     if (expected == out.shape() && a.shape(-1) == b.shape(-2)) {
       matmul_impl(a, b, &out);

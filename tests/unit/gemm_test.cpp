@@ -64,7 +64,11 @@ TEST(Linalg, ErrorsNameShapesAndDimensions) {
   const lina::Array a = lina::zeros({2, 3}), b = lina::zeros({4, 5});
   EXPECT_THROW_MSG(lina::matmul(a, b), lina::ShapeError, "matmul: shapes (2,3) and (4,5) are not aligned: 3 (dim 1) != 4 (dim 0)");
   EXPECT_THROW_MSG(lina::dot(a, b), lina::ShapeError, "dot: shapes (2,3) and (4,5) are not aligned");
-  EXPECT_THROW_MSG(lina::matmul(lina::zeros({2, 2, 3}), lina::zeros({3, 3, 4})), lina::ShapeError, "matmul", "(2,)", "(3,)");
+  EXPECT_THROW_MSG(lina::matmul(lina::zeros({2, 2, 3}), lina::zeros({3, 3, 4})), lina::ShapeError,
+                   "matmul: batch dimensions (2,) of (2,2,3) and (3,) of (3,3,4) do not broadcast: 2 != 3 (batch axis -1)");
+  lina::Array batch_out = lina::zeros({4, 2, 2, 4});
+  EXPECT_THROW_MSG(lina::matmul(lina::zeros({4, 1, 2, 3}), lina::zeros({5, 1, 3, 4}), batch_out), lina::ShapeError,
+                   "batch dimensions (4,1) of (4,1,2,3) and (5,1) of (5,1,3,4)", "4 != 5", "(batch axis -2)");
   EXPECT_THROW_MSG(lina::matmul(lina::array(1.0), a), lina::ValueError, "matmul", "operand 0");
   EXPECT_THROW_MSG(lina::norm(a, "nuc"), lina::ValueError, "SVD", "not supported yet");
   EXPECT_THROW_MSG(lina::trace(lina::zeros({3})), lina::ValueError, "trace", "(3,)");
