@@ -1,6 +1,7 @@
 // lina and one peer in the same process, timed in alternation on the same operands: the
-// rows of bench/compare whose ratio lands near 1.0 (sums, matrix-vector, the 64 x 64
-// products, batches of small products, and n >= 1024 on two threads).
+// rows of bench/compare whose ratio lands near 1.0 (sums, adds into an existing array,
+// matrix-vector, the 64 x 64 products, batches of small products, and n >= 1024 on two
+// threads).
 //
 // NOTE: [Paired rounds]
 // bench/compare runs each library in its own process, minutes apart, and on this shared
@@ -167,6 +168,31 @@ void sums(lina::Generator& g, int threads, int rounds) {
                bytes, "GB/s", rounds);
 }
 
+// Adds into an existing array, 10M float32 elements and a (4096, 4096) matrix plus a
+// (4096, 1) column, against Eigen and libtorch: on two threads these rows follow the
+// memory's phase in bench/compare.
+void adds(lina::Generator& g, int threads, int rounds) {
+  const std::int64_t len = 10'000'000, n = 4096;
+  const lina::Array a = random_array(g, {len}, lina::float32), b = random_array(g, {len}, lina::float32);
+  lina::Array c = lina::empty({len}, lina::float32);
+  const Eigen::Map<const Vector<float>> ea(a.data<float>(), len), eb(b.data<float>(), len);
+  Eigen::Map<Vector<float>> ec(c.data<float>(), len);
+  const at::Tensor ta = wrap<float>(a), tb = wrap<float>(b);
+  at::Tensor tc = wrap<float>(c);
+  const std::string w = "a + b, 10M float32, into existing";
+  const Call lina_add = [&] { lina::add(a, b, c); };
+  measure_pair(w, threads, lina_add, {kEigen, [&] { ec = ea + eb; }}, 12.0 * double(len), "GB/s", rounds);
+  measure_pair(w, threads, lina_add, {kTorch, [&] { at::add_out(tc, ta, tb); }}, 12.0 * double(len), "GB/s", rounds);
+
+  const lina::Array m = random_array(g, {n, n}, lina::float32), col = random_array(g, {n, 1}, lina::float32);
+  lina::Array out = lina::empty({n, n}, lina::float32);
+  const at::Tensor tm = wrap<float>(m), tcol = wrap<float>(col);
+  at::Tensor tout = wrap<float>(out);
+  const double bytes = 8.0 * double(n * n);
+  measure_pair("broadcast (4096,4096) + (4096,1), into existing", threads, [&] { lina::add(m, col, out); },
+               {kTorch, [&] { at::add_out(tout, tm, tcol); }}, bytes, "GB/s", rounds);
+}
+
 // y = A x with A 4096 x 4096, against Eigen, OpenBLAS and libtorch.
 template <class T>
 void matvec(lina::Generator& g, int threads, int rounds) {
@@ -262,6 +288,7 @@ int main() {
     openblas_set_num_threads(threads);
     Eigen::setNbThreads(threads);
     sums(g, threads, rounds);
+    adds(g, threads, rounds);
     matvec<float>(g, threads, rounds);
     matvec<double>(g, threads, rounds);
     products<float>(g, threads, 64, rounds);
