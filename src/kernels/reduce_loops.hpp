@@ -85,6 +85,12 @@ void simd_add_squared_deviation_rows_into(double* out, const double* in, const d
 // The contiguous pairwise sum with Highway (reduce_simd.cpp): the same result.
 float simd_pairwise_sum(const float* p, std::int64_t n);
 double simd_pairwise_sum(const double* p, std::int64_t n);
+// out[r * out_stride] += simd_pairwise_sum(in + r * row_stride, n) for rows r = 0 ..
+// rows - 1 in order (strides in elements): a sum along the last axis in one call.
+void simd_pairwise_sum_rows_into(float* out, std::int64_t out_stride, const float* in, std::int64_t n,
+                                 std::int64_t rows, std::int64_t row_stride);
+void simd_pairwise_sum_rows_into(double* out, std::int64_t out_stride, const double* in, std::int64_t n,
+                                 std::int64_t rows, std::int64_t row_stride);
 
 template <class T>
 T pairwise_sum(const char* p, std::int64_t n, std::int64_t stride) {

@@ -335,6 +335,23 @@ void AddRowsIntoF64(double* out, const double* in, std::int64_t n, std::int64_t 
 float PairwiseSumF32(const float* p, std::int64_t n) { return PairwiseSum(p, n, VecAsIs{}); }
 double PairwiseSumF64(const double* p, std::int64_t n) { return PairwiseSum(p, n, VecAsIs{}); }
 
+// out[r * out_stride] += PairwiseSum(row r) for rows r = 0, 1, ... in order (strides in
+// elements; out_stride may be 0): what reduce_loop does row by row, in one dispatch
+// (NOTE: [Rows of pairwise sums]).
+template <class T>
+void PairwiseSumRowsInto(T* out, std::int64_t out_stride, const T* in, std::int64_t n, std::int64_t rows,
+                         std::int64_t row_stride) {
+  for (std::int64_t r = 0; r < rows; ++r) out[r * out_stride] += PairwiseSum(in + r * row_stride, n, VecAsIs{});
+}
+void PairwiseSumRowsIntoF32(float* out, std::int64_t out_stride, const float* in, std::int64_t n, std::int64_t rows,
+                            std::int64_t row_stride) {
+  PairwiseSumRowsInto(out, out_stride, in, n, rows, row_stride);
+}
+void PairwiseSumRowsIntoF64(double* out, std::int64_t out_stride, const double* in, std::int64_t n,
+                            std::int64_t rows, std::int64_t row_stride) {
+  PairwiseSumRowsInto(out, out_stride, in, n, rows, row_stride);
+}
+
 void AddIntoF32(float* out, const float* in, std::int64_t n) { AddInto(out, in, n); }
 void AddIntoF64(double* out, const double* in, std::int64_t n) { AddInto(out, in, n); }
 
@@ -347,6 +364,8 @@ HWY_EXPORT(AddIntoF32);
 HWY_EXPORT(AddIntoF64);
 HWY_EXPORT(PairwiseSumF32);
 HWY_EXPORT(PairwiseSumF64);
+HWY_EXPORT(PairwiseSumRowsIntoF32);
+HWY_EXPORT(PairwiseSumRowsIntoF64);
 HWY_EXPORT(AddRowsIntoF32);
 HWY_EXPORT(AddRowsIntoF64);
 HWY_EXPORT(MaxValueF32);
@@ -376,6 +395,14 @@ double simd_max_value(const double* p, std::int64_t n) { return HWY_DYNAMIC_DISP
 
 float simd_pairwise_sum(const float* p, std::int64_t n) { return HWY_DYNAMIC_DISPATCH(PairwiseSumF32)(p, n); }
 double simd_pairwise_sum(const double* p, std::int64_t n) { return HWY_DYNAMIC_DISPATCH(PairwiseSumF64)(p, n); }
+void simd_pairwise_sum_rows_into(float* out, std::int64_t out_stride, const float* in, std::int64_t n,
+                                 std::int64_t rows, std::int64_t row_stride) {
+  HWY_DYNAMIC_DISPATCH(PairwiseSumRowsIntoF32)(out, out_stride, in, n, rows, row_stride);
+}
+void simd_pairwise_sum_rows_into(double* out, std::int64_t out_stride, const double* in, std::int64_t n,
+                                 std::int64_t rows, std::int64_t row_stride) {
+  HWY_DYNAMIC_DISPATCH(PairwiseSumRowsIntoF64)(out, out_stride, in, n, rows, row_stride);
+}
 
 void simd_add_rows_into(float* out, const float* in, std::int64_t n, std::int64_t rows, std::int64_t row_stride) {
   HWY_DYNAMIC_DISPATCH(AddRowsIntoF32)(out, in, n, rows, row_stride);
