@@ -277,15 +277,28 @@ Array& matmul(const Array& a, const Array& b, Array& out) {
   return out;
 }
 
+namespace {
+
+// NumPy's dot and inner hand float operands of at most two dimensions to its BLAS
+// wrapper, which multiplies two one-element operands directly instead of summing their
+// product from +0: np.dot([-0.], [1.]) is -0.0 where np.matmul gives 0.0. `r` is the
+// product computed the general way, whose shape and dtype the result keeps.
+Array with_one_element_rule(const Array& a, const Array& b, const Array& r) {
+  if (a.size() != 1 || b.size() != 1 || a.ndim() > 2 || b.ndim() > 2 || !is_floating(r.dtype())) return r;
+  return reshape(multiply(ravel(a), ravel(b)), r.shape());
+}
+
+}  // namespace
+
 Array dot(const Array& a, const Array& b) {
   if (a.ndim() == 0 || b.ndim() == 0) return multiply(a, b);
   if (a.ndim() == 1 && b.ndim() == 1) {
     if (a.shape(0) != b.shape(0)) not_aligned("dot", a, b, 0, 0);
-    return matmul_impl(a, b);
+    return with_one_element_rule(a, b, matmul_impl(a, b));
   }
   const int bk = b.ndim() == 1 ? 0 : b.ndim() - 2;
   if (a.shape(-1) != b.shape()[bk]) not_aligned("dot", a, b, a.ndim() - 1, bk);
-  if (b.ndim() <= 2) return matmul_impl(a, b);
+  if (b.ndim() <= 2) return with_one_element_rule(a, b, matmul_impl(a, b));
   // a (..., k) with b (..., k, n): a.shape[:-1] + b.shape[:-2] + (n,).
   // Explicit sizes: reshape cannot infer -1 next to a size-0 dimension.
   const std::int64_t k = a.shape(-1);
@@ -315,7 +328,8 @@ Array inner(const Array& a, const Array& b) {
   const std::int64_t rows = shape_size(out);
   const Shape bl(b.shape().begin(), b.shape().end() - 1);
   out.insert(out.end(), bl.begin(), bl.end());
-  return reshape(matmul_impl(reshape(a, {rows, k}), reshape(b, {shape_size(bl), k}).T()), out);
+  const Array r = reshape(matmul_impl(reshape(a, {rows, k}), reshape(b, {shape_size(bl), k}).T()), out);
+  return with_one_element_rule(a, b, r);
 }
 
 Array outer(const Array& a, const Array& b) {

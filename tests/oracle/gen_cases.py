@@ -666,7 +666,7 @@ def matmul_shapes():
     return a, b
 
 
-for _ in range(150):
+for _ in range(300):
     sa, sb = matmul_shapes()
     da, db = (str(x) for x in rng.choice(DTYPES, 2))
     ta, a = array_arg(sa, da, special=False)
@@ -696,7 +696,7 @@ for dr in DTYPES:
         to, o = array_arg((2, 2), do, special=False)
         record("linalg", "matmul_out", [ta, tb, to], lambda a=a, b=b, o=o: np.matmul(a, b, out=o.copy()))
 for d in DTYPES:
-    for _ in range(4):
+    for _ in range(8):
         ta, a = array_arg((int(rng.integers(0, 6)),), d, special=False)
         tb, b = array_arg((a.shape[0],), str(rng.choice(DTYPES)), special=False)
         record("linalg", "vdot", [ta, tb], lambda a=a, b=b: np.vdot(a, b))
@@ -715,7 +715,7 @@ for d in DTYPES:
             return r.astype(np.int64) if np.asarray(r).dtype == np.uint64 else r
         record("linalg", "trace", [ta, f"n:{off}", f"n:{ax1}", f"n:{ax2}"], tr)
 ORDS = ["none", "2", "1", "0", "inf", "-inf", "3", "fro", "nuc", "-1"]
-for _ in range(120):
+for _ in range(240):
     d = str(rng.choice(["int32", "int64", "float32", "float64"]))
     ta, a = array_arg(random_shape(int(rng.integers(1, 4)), 4, False), d, special=False)
     o = str(rng.choice(ORDS))
@@ -804,6 +804,21 @@ for d in ("float32", "float64"):
         ta, tb = f"A:{save(a)}|", f"A:{save(b)}|"
         record("linalg", "matmul", [ta, tb], lambda a=a, b=b: np.matmul(a, b))
         record("linalg", "dot", [ta, tb], lambda a=a, b=b: np.dot(a, b))
+    # One-element operands: NumPy's dot and inner multiply two of them directly (their
+    # BLAS wrapper), so (-0) * 1 stays -0 there, up to two dimensions each; a third
+    # dimension, or one operand of more elements, sums from +0 as matmul does.
+    for sa, sb in (((1,), (1,)), ((1, 1), (1, 1)), ((1,), (1, 1)), ((1, 1), (1,)), ((1, 1, 1), (1, 1)),
+                   ((1,), (1, 3)), ((3, 1), (1,))):
+        a = np.full(sa, -0.0, d)
+        b = rng.uniform(0.5, 1, int(np.prod(sb))).astype(d).reshape(sb)
+        ta, tb = f"A:{save(a)}|", f"A:{save(b)}|"
+        record("linalg", "dot", [ta, tb], lambda a=a, b=b: np.dot(a, b))
+        record("linalg", "dot", [tb, ta], lambda a=a, b=b: np.dot(b, a))
+        if sa[-1] == sb[-1]:
+            record("linalg", "inner", [ta, tb], lambda a=a, b=b: np.inner(a, b))
+    tbool = f"A:{save(np.array([False]))}|"
+    record("linalg", "inner", [tbool, f"A:{save(np.array([-1.5], d))}|"],
+           lambda d=d: np.inner(np.array([False]), np.array([-1.5], d)))
 
 with open(os.path.join(OUT, "manifest.tsv"), "w") as f:
     f.write("\n".join(lines) + "\n")
