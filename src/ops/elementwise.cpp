@@ -51,10 +51,9 @@ DType common_dtype(const Operand& a, const Operand& b) {
   return kk == ScalarKind::Bool ? DType::Bool : kk == ScalarKind::Int ? DType::Int64 : DType::Float64;
 }
 
-// A 0-d array holding a weak scalar in dtype `t`. An integer literal that does not fit
-// an integer dtype is an error, as NumPy's "Python integer 300 out of bounds for uint8".
-Array scalar_array(Scalar s, DType t, const char* op) {
-  Array out(Shape{}, t);
+// An integer literal that does not fit an integer dtype `t` is an error, as NumPy's
+// "Python integer 300 out of bounds for uint8".
+void check_int_literal_fits(Scalar s, DType t, const char* op) {
   if (s.kind() == ScalarKind::Int && is_integer(t)) {
     const std::int64_t v = s.as_int();
     const auto [lo, hi] = [&]() -> std::pair<std::int64_t, std::int64_t> {
@@ -70,6 +69,12 @@ Array scalar_array(Scalar s, DType t, const char* op) {
                        dtype_name(t) + " (valid: " + std::to_string(lo) + " to " + std::to_string(hi) +
                        "); convert the array with astype() first");
   }
+}
+
+// A 0-d array holding a weak scalar in dtype `t` (check_int_literal_fits first).
+Array scalar_array(Scalar s, DType t, const char* op) {
+  check_int_literal_fits(s, t, op);
+  Array out(Shape{}, t);
   out.fill(s);
   return out;
 }
@@ -160,7 +165,10 @@ Array& run_binary_into(const char* op, Family family, const Operand& a, const Op
     case Family::Compare: result = DType::Bool; break;
     case Family::Logical: compute = result = DType::Bool; break;
   }
-  // As NumPy, the output's dtype is checked before the shapes.
+  // As NumPy: a literal that does not fit the compute dtype is reported first, then the
+  // output's dtype, then the shapes.
+  for (const Operand* o : {&a, &b})
+    if (!o->array) check_int_literal_fits(o->scalar, compute, op);
   if (out) check_cast(op, result, *out);
   // Calls drive(loop) with the inner loop for this operation and compute dtype.
   auto dispatch = [&](auto&& drive) {

@@ -377,6 +377,19 @@ for op in BINARY:
             numpy_binary(op, a, b)()
         record("binary_out", op + "_out", [ta, tb, to], into_out(check_then_write, o))
 
+# A literal that does not fit the compute dtype is NumPy's first error, before the
+# output's dtype and shape: an out= of the wrong shape, or of a dtype the result cannot
+# be cast to, still raises OverflowError.
+for op in ("add", "not_equal", "minimum"):
+    for d, lit in (("int32", 2**40), ("uint8", 300)):
+        ta, a = array_arg((4,), d, view="")
+        for so, do in (((5,), d), ((4,), "bool"), ((5,), "bool")):
+            to, o = array_arg(so, do, view="")
+
+            def literal_first(target, op=op, a=a, lit=lit):
+                getattr(np, op)(lit, a, out=target, casting="same_kind")
+            record("binary_out", op + "_out", [f"i:{lit}", ta, to], into_out(literal_first, o))
+
 for _ in range(60):
     da, do = (str(d) for d in rng.choice(DTYPES[1:], 2))
     sa, sb = broadcast_pair()
