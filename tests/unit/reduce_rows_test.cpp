@@ -28,24 +28,16 @@ void expect_rows_match(const lina::Array& x, const std::string& what) {
 
 TEST(ReduceRows, SumsAlongTheLastAxisKeepEachRowsBitsOnEveryTarget) {
   lina::Generator gen(17);
-  const int saved = lina::get_num_threads();
-  lina_test::for_each_simd_target([&](const std::string& target) {
-    for (int threads : {1, 2}) {
-      lina::set_num_threads(threads);
-      for (lina::DType t : {lina::float32, lina::float64}) {
-        const std::string where = target + lina::dtype_name(t) + " threads " + std::to_string(threads);
-        for (std::int64_t n : {1, 7, 8, 9, 100, 128, 129, 300, 512, 513, 1024, 1500, 4096})
-          expect_rows_match(gen.uniform(-3, 5, {9, n}, t), where + " rows of " + std::to_string(n));
-        // Enough rows for the threads to split them.
-        expect_rows_match(gen.uniform(-3, 5, {3000, 100}, t), where + " 3000 rows of 100");
-        const lina::Array m = gen.uniform(-3, 5, {40, 700}, t);
-        expect_rows_match(m(lina::colon, lina::slice(3, 500)), where + " a slice of the columns");
-        expect_rows_match(m(lina::slice(lina::none, lina::none, -1)), where + " reversed rows");
-        expect_rows_match(gen.uniform(-3, 5, {3, 5, 257}, t), where + " 3-D");
-      }
-    }
+  lina_test::for_each_target_threads_and_float([&](const std::string& where, lina::DType t) {
+    for (std::int64_t n : {1, 7, 8, 9, 100, 128, 129, 300, 512, 513, 1024, 1500, 4096})
+      expect_rows_match(gen.uniform(-3, 5, {9, n}, t), where + "rows of " + std::to_string(n));
+    // Enough rows for the threads to split them.
+    expect_rows_match(gen.uniform(-3, 5, {3000, 100}, t), where + "3000 rows of 100");
+    const lina::Array m = gen.uniform(-3, 5, {40, 700}, t);
+    expect_rows_match(m(lina::colon, lina::slice(3, 500)), where + "a slice of the columns");
+    expect_rows_match(m(lina::slice(lina::none, lina::none, -1)), where + "reversed rows");
+    expect_rows_match(gen.uniform(-3, 5, {3, 5, 257}, t), where + "3-D");
   });
-  lina::set_num_threads(saved);
 }
 
 TEST(ReduceRows, KeepdimsAndOneOutputForEveryRow) {

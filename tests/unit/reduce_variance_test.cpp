@@ -35,30 +35,22 @@ void expect_same_var(const lina::Array& x, const lina::Axes& axis, const std::st
 
 TEST(ReduceVariance, FusedSquaredDeviationsEqualTheSpelledOutSumOnEveryTarget) {
   lina::Generator gen(31);
-  const int saved = lina::get_num_threads();
-  lina_test::for_each_simd_target([&](const std::string& target) {
-    for (int threads : {1, 2}) {
-      lina::set_num_threads(threads);
-      for (lina::DType t : {lina::float32, lina::float64}) {
-        const std::string where = target + lina::dtype_name(t) + " threads " + std::to_string(threads);
-        // Along the last axis: runs around 8, a leaf (128), a node (512) and powers of two.
-        for (std::int64_t n : {1, 7, 8, 9, 100, 128, 129, 300, 512, 513, 1024, 1500, 4096})
-          expect_same_var(gen.uniform(-3, 5, {5, n}, t), -1, where + " rows of " + std::to_string(n));
-        // The whole array: one long run, split across threads where pairwise summation splits it.
-        expect_same_var(gen.uniform(-3, 5, {300'007}, t), {}, where + " whole 300007");
-        expect_same_var(gen.uniform(-3, 5, {1 << 18}, t), {}, where + " whole 2^18");
-        expect_same_var(gen.uniform(-3, 5, {3, 4, 70}, t), {1, 2}, where + " trailing two axes");
-        expect_same_var(gen.uniform(-3, 5, {3, 70000}, t), 1, where + " three long rows");
-        // Along axis 0: rows around the fold of eight, widths around a vector.
-        for (std::int64_t rows : {1, 7, 8, 9, 17, 64})
-          for (std::int64_t cols : {1, 15, 16, 17, 100, 1000})
-            expect_same_var(gen.uniform(-3, 5, {rows, cols}, t), 0,
-                            where + " axis 0 of " + std::to_string(rows) + "x" + std::to_string(cols));
-        expect_same_var(gen.uniform(-3, 5, {300, 2000}, t), 0, where + " axis 0 of 300x2000");
-      }
-    }
+  lina_test::for_each_target_threads_and_float([&](const std::string& where, lina::DType t) {
+    // Along the last axis: runs around 8, a leaf (128), a node (512) and powers of two.
+    for (std::int64_t n : {1, 7, 8, 9, 100, 128, 129, 300, 512, 513, 1024, 1500, 4096})
+      expect_same_var(gen.uniform(-3, 5, {5, n}, t), -1, where + "rows of " + std::to_string(n));
+    // The whole array: one long run, split across threads where pairwise summation splits it.
+    expect_same_var(gen.uniform(-3, 5, {300'007}, t), {}, where + "whole 300007");
+    expect_same_var(gen.uniform(-3, 5, {1 << 18}, t), {}, where + "whole 2^18");
+    expect_same_var(gen.uniform(-3, 5, {3, 4, 70}, t), {1, 2}, where + "trailing two axes");
+    expect_same_var(gen.uniform(-3, 5, {3, 70000}, t), 1, where + "three long rows");
+    // Along axis 0: rows around the fold of eight, widths around a vector.
+    for (std::int64_t rows : {1, 7, 8, 9, 17, 64})
+      for (std::int64_t cols : {1, 15, 16, 17, 100, 1000})
+        expect_same_var(gen.uniform(-3, 5, {rows, cols}, t), 0,
+                        where + "axis 0 of " + std::to_string(rows) + "x" + std::to_string(cols));
+    expect_same_var(gen.uniform(-3, 5, {300, 2000}, t), 0, where + "axis 0 of 300x2000");
   });
-  lina::set_num_threads(saved);
 }
 
 TEST(ReduceVariance, NaNInfinityAndTheOtherLayoutsKeepNumPysValues) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "hwy/targets.h"
+#include "lina/lina.hpp"
 
 namespace lina_test {
 
@@ -22,6 +23,24 @@ void for_each_simd_target(Body body) {
     hwy::SetSupportedTargetsForTest(target);
     body(std::string("[") + hwy::TargetName(target) + "] ");
   }
+}
+
+// Runs `body(where, dtype)` on every SIMD target, on one and two threads, for float32
+// and float64; `where` names all three ("[AVX2] float32 threads 2 "). The thread count
+// is restored afterwards.
+template <class Body>
+void for_each_target_threads_and_float(Body body) {
+  struct RestoreThreads {
+    int n;
+    ~RestoreThreads() { lina::set_num_threads(n); }
+  } restore{lina::get_num_threads()};
+  for_each_simd_target([&](const std::string& target) {
+    for (int threads : {1, 2}) {
+      lina::set_num_threads(threads);
+      for (lina::DType t : {lina::float32, lina::float64})
+        body(target + lina::dtype_name(t) + " threads " + std::to_string(threads) + " ", t);
+    }
+  });
 }
 
 }  // namespace lina_test
