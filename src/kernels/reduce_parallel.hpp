@@ -58,10 +58,20 @@ T pairwise_combine(std::int64_t n, int pieces, const std::vector<T>& sums, std::
   return left + right;
 }
 
+// Whether a 2-D plan reduces each contiguous row (dimension 0, the inner one) to one
+// output, rows and outputs a whole number of elements apart: a reduction along the last
+// axis.
+inline bool reduces_rows(const detail::LoopPlan& plan, std::int64_t item) {
+  return !plan.empty && plan.shape.size() == 2 && plan.strides[0][0] == 0 && plan.strides[0][1] == item &&
+         plan.strides[1][0] % item == 0 && plan.strides[1][1] % item == 0;
+}
+
 // for_each_inner(plan, reduce_loop) for a plan; a sum, max or min that folds contiguous
 // rows into a contiguous row of outputs (axis 0 of a C-order block: out[i] += in[r, i])
 // goes to simd_add_rows_into or simd_extremum_rows_into, which take eight rows per pass
-// over the outputs (same order of operations, same result).
+// over the outputs (same order of operations, same result); one along the last axis
+// goes to simd_pairwise_sum_rows_into or simd_extremum_of_rows, one call for all the
+// rows (each row as reduce_loop would do it).
 template <class Op, class T, bool kPairwise>
 void reduce_inner_runs(const detail::LoopPlan& plan) {
   constexpr auto item = static_cast<std::int64_t>(sizeof(T));
@@ -82,10 +92,7 @@ void reduce_inner_runs(const detail::LoopPlan& plan) {
     // (float32, median of 21): 1024 x 1024 in L3 81 -> 92 GB/s (libtorch 94), 8192 x 300
     // 36 -> 44, 65536 x 64 26 -> 50; from memory 4096 x 4096 +4-5% and 16384 x 1024
     // +1.5%, both within the rounds' spread.
-    const bool sums_rows = kPairwise && !plan.empty && plan.shape.size() == 2 && plan.strides[0][0] == 0 &&
-                           plan.strides[0][1] == item && plan.strides[1][0] % item == 0 &&
-                           plan.strides[1][1] % item == 0;
-    if (sums_rows) {
+    if (kPairwise && reduces_rows(plan, item)) {
       simd_pairwise_sum_rows_into(reinterpret_cast<T*>(plan.base[0]), plan.strides[1][0] / item,
                                   reinterpret_cast<const T*>(plan.base[1]), plan.shape[0], plan.shape[1],
                                   plan.strides[1][1] / item);
@@ -98,6 +105,12 @@ void reduce_inner_runs(const detail::LoopPlan& plan) {
       simd_extremum_rows_into(std::is_same_v<Op, Maximum>, reinterpret_cast<K*>(plan.base[0]),
                               reinterpret_cast<const K*>(plan.base[1]), plan.shape[0], plan.shape[1],
                               plan.strides[1][1] / item);
+      return;
+    }
+    if (reduces_rows(plan, item)) {  // NOTE: [Rows of extremes] in reduce_extremum.cpp
+      simd_extremum_of_rows(std::is_same_v<Op, Maximum>, reinterpret_cast<K*>(plan.base[0]),
+                            plan.strides[1][0] / item, reinterpret_cast<const K*>(plan.base[1]), plan.shape[0],
+                            plan.shape[1], plan.strides[1][1] / item);
       return;
     }
   }

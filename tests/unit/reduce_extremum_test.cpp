@@ -121,6 +121,58 @@ TEST(ReduceExtremum, AxisReductionsMatchTheScalarLoopOnEveryTarget) {
   });
 }
 
+// Along the last axis all rows go to one kernel call (NOTE: [Rows of extremes]), rows
+// shorter than four vectors through overlapping and half-width vectors: every width
+// from 1 to 70 and a few longer ones, every dtype, with special values, on every target
+// and on one and two threads; rows that are not packed (a slice of the columns, reversed
+// rows), 3-D, keepdims, and a whole max of non-packed rows (every row into one output).
+TEST(ReduceExtremum, RowsAlongTheLastAxisMatchTheScalarLoopOnEveryTarget) {
+  std::mt19937 rng(23);
+  const int saved_threads = lina::get_num_threads();
+  lina_test::for_each_simd_target([&](const std::string& target) {
+    for (int threads : {1, 2}) {
+      lina::set_num_threads(threads);
+      for (const lina::DType dt : kDtypes) {
+        for (double special : {0.0, 0.05, 0.3}) {
+          const std::string where = target + "threads " + std::to_string(threads) + " " + lina::dtype_name(dt) +
+                                    " special=" + std::to_string(special) + " ";
+          const auto check = [&](const lina::Array& x, const std::string& what) {
+            const lina::Array xs = lina_test::strided_twin(x.copy());
+            lina_test::expect_same_bits(lina::max(x, -1), lina::max(xs, -1), where + what + " max");
+            lina_test::expect_same_bits(lina::min(x, -1), lina::min(xs, -1), where + what + " min");
+          };
+          std::vector<std::int64_t> widths;
+          for (std::int64_t n = 1; n <= 70; ++n) widths.push_back(n);
+          for (std::int64_t n : {100, 255, 256, 1000}) widths.push_back(n);
+          for (const std::int64_t n : widths)
+            check(values(dt, 9 * n, special, rng).reshape({9, n}), "rows of " + std::to_string(n));
+          check(values(dt, 3000 * 20, special, rng).reshape({3000, 20}), "3000 rows of 20");
+          const lina::Array m = values(dt, 40 * 90, special, rng).reshape({40, 90});
+          check(m(lina::colon, lina::slice(3, 77)), "a slice of the columns");
+          check(m(lina::slice(lina::none, lina::none, -1)), "reversed rows");
+          check(values(dt, 3 * 5 * 33, special, rng).reshape({3, 5, 33}), "3-D");
+          const lina::Array cols = m(lina::colon, lina::slice(1, 30));
+          lina_test::expect_same_bits(lina::max(cols, 1, true), lina::max(lina_test::strided_twin(cols.copy()), 1, true),
+                                      where + "keepdims");
+          lina_test::expect_same_bits(lina::min(cols), lina::min(lina_test::strided_twin(cols.copy())),
+                                      where + "the whole min of non-packed rows");
+          if (dt != lina::float32 && dt != lina::float64) continue;
+          // Zeros of both signs, where the order of the rows decides the sign of the
+          // whole extreme (ties keep the last one seen).
+          const lina::Array z0 = lina::zeros({40, 90}, dt);
+          const lina::Array zeros = lina::where(values(dt, 40 * 90, 0.0, rng).reshape({40, 90}) < 0.0, -z0, z0);
+          const lina::Array zcols = zeros(lina::colon, lina::slice(2, 50));
+          const lina::Array ztwin = lina_test::strided_twin(zcols.copy());
+          lina_test::expect_same_bits(lina::max(zcols), lina::max(ztwin), where + "the whole max of signed zeros");
+          lina_test::expect_same_bits(lina::min(zcols), lina::min(ztwin), where + "the whole min of signed zeros");
+          lina_test::expect_same_bits(lina::max(zcols, -1), lina::max(ztwin, -1), where + "rows of signed zeros");
+        }
+      }
+    }
+  });
+  lina::set_num_threads(saved_threads);
+}
+
 TEST(ReduceExtremum, ThreadedResultsEqualTheSerialOnes) {
   std::mt19937 rng(3);
   const lina::Array x = values(lina::float32, 3'000'001, 0.0, rng);
