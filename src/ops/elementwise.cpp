@@ -153,10 +153,15 @@ Array& run_binary_into(const char* op, Family family, const Operand& a, const Op
                           ": numpy boolean subtract, the `-` operator, is not supported; use "
                           "logical_xor instead, or astype() to an integer dtype first");
         if constexpr (std::is_same_v<Op, k::FloorDivide> || std::is_same_v<Op, k::Remainder> ||
-                      std::is_same_v<Op, k::Power>)
+                      std::is_same_v<Op, k::Power>) {
+          // NumPy has the int8 loop and so reports operands that do not broadcast first
+          // (with out=, its check of the output's dtype comes first, and lina keeps this
+          // error there).
+          if (!out) broadcast_shapes(a.shape(), b.shape(), op);
           throw TypeError(std::string(op) +
                           ": of two bool operands gives int8 in NumPy, a dtype lina does not have; "
                           "convert with astype() first");
+        }
       }
       break;
     case Family::TrueDivide:

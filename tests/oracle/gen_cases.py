@@ -833,6 +833,14 @@ for d in ("float32", "float64"):
     record("linalg", "inner", [tbool, f"A:{save(np.array([-1.5], d))}|"],
            lambda d=d: np.inner(np.array([False]), np.array([-1.5], d)))
 
+# --- bool operands of the int8-result ops: shapes first --------------------------------
+# NumPy computes these in int8 (which lina lacks, so lina raises TypeError), but it
+# reports operands that do not broadcast (ValueError) before it gets there.
+for op in sorted(INT8_RESULT):
+    for sa, sb in (((3,), (4,)), ((2, 3), (3, 2)), ((0,), (2,)), ((2, 1), (3,))):
+        a, b = np.arange(int(np.prod(sa))).reshape(sa) % 2 == 0, np.ones(sb, bool)
+        record("binary", op, [f"A:{save(a)}|", f"A:{save(b)}|"], numpy_binary(op, a, b))
+
 with open(os.path.join(OUT, "manifest.tsv"), "w") as f:
     f.write("\n".join(lines) + "\n")
 print(f"gen_cases: {len(lines)} cases in {OUT}")
