@@ -6,11 +6,13 @@
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
+#include <limits>
 #include <mutex>
 #include <new>
 #include <string>
 #include <vector>
 
+#include "core/environment.hpp"
 #include "lina/core/errors.hpp"
 
 // NOTE: [Buffer cache]
@@ -48,11 +50,8 @@ constexpr std::size_t kHugePage = std::size_t{2} << 20;
 constexpr std::size_t kCacheMaxEntries = 96;
 
 std::size_t default_limit() {
-  if (const char* env = std::getenv("LINA_MAX_ALLOC_BYTES")) {
-    char* end = nullptr;
-    unsigned long long v = std::strtoull(env, &end, 10);
-    if (end != env && v > 0) return static_cast<std::size_t>(v);
-  }
+  if (const auto v = detail::positive_integer_from_env("LINA_MAX_ALLOC_BYTES", std::numeric_limits<std::size_t>::max()))
+    return static_cast<std::size_t>(*v);
   const long pages = sysconf(_SC_PHYS_PAGES);
   const long page = sysconf(_SC_PAGESIZE);
   if (pages > 0 && page > 0) return static_cast<std::size_t>(pages) * static_cast<std::size_t>(page) / 2;

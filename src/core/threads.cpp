@@ -1,9 +1,10 @@
 #include "lina/core/threads.hpp"
 
 #include <atomic>
-#include <cstdlib>
+#include <limits>
 #include <string>
 
+#include "core/environment.hpp"
 #include "lina/core/errors.hpp"
 
 #ifdef LINA_HAVE_OPENMP
@@ -15,10 +16,9 @@ namespace lina {
 namespace {
 
 int default_threads() {
-  if (const char* env = std::getenv("LINA_NUM_THREADS")) {
-    const int n = std::atoi(env);
-    if (n >= 1) return n;
-  }
+  // As many as a caller could ask set_num_threads for; the pool caps its own workers.
+  if (const auto n = detail::positive_integer_from_env("LINA_NUM_THREADS", std::numeric_limits<int>::max()))
+    return static_cast<int>(*n);
 #ifdef LINA_HAVE_OPENMP
   return omp_get_max_threads();
 #else
