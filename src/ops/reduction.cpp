@@ -116,42 +116,27 @@ bool arg_extremum_columns(const Array& src, std::int64_t n, std::int64_t* o) {
   return done;
 }
 
-// argmax/argmin of each contiguous row of `rows` (count x n) into o.
+// argmax/argmin of each contiguous row of `rows` (count x n) into o, by NumPy's rule (the
+// first NaN wins, otherwise the first index of the extreme): the extreme by the vector
+// kernel and then its first position, or the kernel's scalar loop where the extreme
+// kernel has no answer (a NaN, a zero extreme; NOTE: [Vectorised max and min]). All the
+// rows go to one kernel call per chunk, the chunks split across threads: each output
+// depends on its own row only, so the split cannot change a result.
 template <bool kMax>
 void arg_extremum_rows(const Array& rows, std::int64_t n, std::int64_t* o) {
   visit_dtype(rows.dtype(), [&](auto t) {
-    using T = decltype(t);
-    const T* base = static_cast<const T*>(rows.raw_data());
+    using K = k::KernelElementType<decltype(t)>;
+    static_assert(!std::is_void_v<K>, "every dtype has the argmax kernel (bool as its bytes)");
+    const K* base = static_cast<const K*>(rows.raw_data());
     const std::int64_t count = rows.shape()[0];
-    // NumPy's rule: the first NaN wins, otherwise the first index of the extreme.
-    auto scalar = [n](const T* x) {
-      std::int64_t best = 0;
-      for (std::int64_t i = 1; i < n; ++i) {
-        if constexpr (std::is_floating_point_v<T>) {
-          if (std::isnan(x[best])) break;
-          if (std::isnan(x[i]) || (kMax ? x[i] > x[best] : x[i] < x[best])) best = i;
-        } else {
-          if (kMax ? x[i] > x[best] : x[i] < x[best]) best = i;
-        }
-      }
-      return best;
-    };
-    using K = k::KernelElementType<T>;
-    if constexpr (!std::is_void_v<K>) {
-      // The extreme by the vector kernel, then its first position: the scalar loop's
-      // answer whenever the kernel has one (it declines NaN, a zero extreme and runs
-      // shorter than four vectors). Rows under 32 elements are not offered to it: the
-      // call costs more than the loop (100,000 rows of 10 float32: 0.76 ms -> 0.86).
-      if (n >= 32) {
-        for (std::int64_t r = 0; r < count; ++r) {
-          const K* xk = reinterpret_cast<const K*>(base + r * n);
-          K m;
-          o[r] = k::simd_extremum(kMax, xk, n, &m) ? k::simd_find_first_equal(xk, n, m) : scalar(base + r * n);
-        }
-        return;
-      }
-    }
-    for (std::int64_t r = 0; r < count; ++r) o[r] = scalar(base + r * n);
+    const int threads =
+        count >= 2 && count * n >= detail::kParallelGrain && detail::can_run_parallel() ? get_num_threads() : 1;
+    const std::int64_t chunks =
+        threads > 1 ? std::min<std::int64_t>(count, std::int64_t{threads} * detail::kChunksPerThread) : 1;
+    detail::parallel_for(chunks, threads, [&](std::int64_t c) {
+      const std::int64_t lo = count * c / chunks, hi = count * (c + 1) / chunks;
+      k::simd_arg_extremum_of_rows(kMax, base + lo * n, n, hi - lo, n, o + lo);
+    });
   });
 }
 

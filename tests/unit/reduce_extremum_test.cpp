@@ -260,4 +260,32 @@ TEST(ReduceExtremum, ArgmaxReturnsTheFirstOfEqualExtremes) {
   }
 }
 
+// argmax/argmin along the last axis split the rows across threads (ops/reduction.cpp,
+// arg_extremum_rows): every row's answer on two threads is the one-thread answer and
+// NumPy's, for rows that take the vector kernels and rows under 32 elements that take the
+// scalar rule, with special values.
+TEST(ReduceExtremum, ArgmaxOfRowsOnTwoThreadsFollowsNumPysRule) {
+  std::mt19937 rng(29);
+  const int saved = lina::get_num_threads();
+  for (const lina::DType dt : kDtypes) {
+    for (auto [rows, cols] : {std::pair<std::int64_t, std::int64_t>{2000, 50}, {5000, 20}, {300, 257}}) {
+      const lina::Array m = values(dt, rows * cols, 0.01, rng).reshape({rows, cols});
+      lina::set_num_threads(1);
+      const lina::Array max1 = lina::argmax(m, 1), min1 = lina::argmin(m, -1);
+      lina::set_num_threads(2);
+      const lina::Array max2 = lina::argmax(m, 1), min2 = lina::argmin(m, -1);
+      lina::set_num_threads(saved);
+      const std::string what = std::string(lina::dtype_name(dt)) + " " + std::to_string(rows) + "x" + std::to_string(cols);
+      lina_test::expect_same_bits(max2, max1, what + " argmax, two threads against one");
+      lina_test::expect_same_bits(min2, min1, what + " argmin, two threads against one");
+      const std::int64_t* mx = max2.data<std::int64_t>();
+      const std::int64_t* mn = min2.data<std::int64_t>();
+      for (std::int64_t r = 0; r < rows; ++r) {
+        ASSERT_EQ(mx[r], arg_reference(m[r], true)) << what << " argmax of row " << r;
+        ASSERT_EQ(mn[r], arg_reference(m[r], false)) << what << " argmin of row " << r;
+      }
+    }
+  }
+}
+
 }  // namespace
