@@ -129,8 +129,38 @@ void arg_extremum_rows(const Array& rows, std::int64_t n, std::int64_t* o) {
     static_assert(!std::is_void_v<K>, "every dtype has the argmax kernel (bool as its bytes)");
     const K* base = static_cast<const K*>(rows.raw_data());
     const std::int64_t count = rows.shape()[0];
-    const int threads =
-        count >= 2 && count * n >= detail::kParallelGrain && detail::can_run_parallel() ? get_num_threads() : 1;
+    const bool parallel = count * n >= detail::kParallelGrain && detail::can_run_parallel();
+    if (count == 1 && parallel && get_num_threads() > 1) {
+      // One long run: each thread takes the argmax of a piece, and the pieces' answers
+      // are combined in order by the same rule (the first NaN, else the first strictly
+      // beyond the best), which gives the one-thread answer.
+      const int threads = get_num_threads();
+      const std::int64_t pieces = std::int64_t{threads} * detail::kChunksPerThread;
+      std::vector<std::int64_t> at(static_cast<std::size_t>(pieces));
+      // Pieces start at multiples of 64 elements: on cache-line bounds for every dtype.
+      auto bound = [&](std::int64_t c) { return c == pieces ? n : n * c / pieces / 64 * 64; };
+      detail::parallel_for(pieces, threads, [&](std::int64_t c) {
+        const std::int64_t lo = bound(c), hi = bound(c + 1);
+        std::int64_t local = -1;
+        if (hi > lo) k::simd_arg_extremum_of_rows(kMax, base + lo, hi - lo, 1, hi - lo, &local);
+        at[static_cast<std::size_t>(c)] = local < 0 ? -1 : lo + local;
+      });
+      std::int64_t best = -1;
+      for (const std::int64_t i : at) {
+        if (i < 0) continue;
+        const K v = base[i];
+        if constexpr (std::is_floating_point_v<K>) {
+          if (v != v) {
+            best = i;
+            break;
+          }
+        }
+        if (best < 0 || (kMax ? v > base[best] : v < base[best])) best = i;
+      }
+      *o = best;
+      return;
+    }
+    const int threads = count >= 2 && parallel ? get_num_threads() : 1;
     const std::int64_t chunks =
         threads > 1 ? std::min<std::int64_t>(count, std::int64_t{threads} * detail::kChunksPerThread) : 1;
     detail::parallel_for(chunks, threads, [&](std::int64_t c) {

@@ -288,4 +288,55 @@ TEST(ReduceExtremum, ArgmaxOfRowsOnTwoThreadsFollowsNumPysRule) {
   }
 }
 
+// Whole runs longer than the kernel's 32 KiB blocks (ArgExtremumRun): one pass over the
+// blocks, then a search of the winning one; on two threads the run is cut into pieces
+// whose answers are combined in order. Random values with a few specials; the extreme
+// planted in two blocks (the first must win); for floats, zeros of both signs as the
+// extreme of a negative run (the first zero wins: -0 ties +0), and one NaN in a late
+// block. Every target, one and two threads, against NumPy's rule.
+TEST(ReduceExtremum, ArgmaxOfLongRunsAcrossBlocksAndThreads) {
+  std::mt19937 rng(31);
+  const int saved = lina::get_num_threads();
+  lina_test::for_each_simd_target([&](const std::string& target) {
+    for (const lina::DType dt : kDtypes) {
+      const bool floating = dt == lina::float32 || dt == lina::float64;
+      for (const std::int64_t n : {std::int64_t{70001}, std::int64_t{200003}}) {
+        std::vector<std::pair<std::string, lina::Array>> cases;
+        cases.emplace_back("random", values(dt, n, 0.0005, rng));
+        {
+          lina::Array v = values(dt, n, 0.0, rng).astype(lina::float64);
+          double* d = v.data<double>();
+          for (std::int64_t i = 0; i < n; ++i) d[i] = std::fmod(std::abs(d[i]), 50.0);
+          for (const std::int64_t at : {n / 3 + 17, n / 2 + 5, n - 3}) d[at] = 99.0;   // ties: the first wins
+          for (const std::int64_t at : {n / 4 + 1, n / 2 + 9, n - 8}) d[at] = 0.0;     // argmin: 0, first wins
+          cases.emplace_back("ties", dt == lina::bool_ ? lina::not_equal(v, 0.0) : v.astype(dt));
+        }
+        if (floating) {
+          lina::Array v = lina::negative(lina::abs(values(lina::float64, n, 0.0, rng))) - 1.0;
+          double* d = v.data<double>();
+          d[n / 3] = -0.0;
+          d[n / 3 + 40000] = 0.0;
+          d[n - 2] = -0.0;
+          cases.emplace_back("zeros", v.astype(dt));
+          lina::Array w = values(lina::float64, n, 0.0, rng);
+          w.data<double>()[n - 100] = std::nan("");
+          w.data<double>()[n - 50] = std::nan("");
+          cases.emplace_back("late NaN", w.astype(dt));
+        }
+        for (const auto& [name, x] : cases) {
+          const std::int64_t want_max = arg_reference(x, true), want_min = arg_reference(x, false);
+          for (int threads : {1, 2}) {
+            lina::set_num_threads(threads);
+            const std::string what = target + lina::dtype_name(dt) + " n=" + std::to_string(n) + " " + name +
+                                     " threads " + std::to_string(threads);
+            EXPECT_EQ(lina::argmax(x).item<std::int64_t>(), want_max) << what << " argmax";
+            EXPECT_EQ(lina::argmin(x).item<std::int64_t>(), want_min) << what << " argmin";
+          }
+        }
+      }
+    }
+  });
+  lina::set_num_threads(saved);
+}
+
 }  // namespace
