@@ -142,6 +142,14 @@ double simd_max_value(const double* p, std::int64_t n);
 LINA_KERNEL_ELEMENT_TYPES(LINA_DECLARE_EXTREMUM)
 #undef LINA_DECLARE_EXTREMUM
 
+// The index of the first p[i] that is nonzero (want_nonzero) or zero (otherwise), or n:
+// what decides any() and all() of a contiguous run (reduce_any_all.cpp, NOTE: [any and
+// all with an early exit]). NaN is nonzero and -0.0 zero, as in NumPy.
+#define LINA_DECLARE_FIND_FIRST_TRUTH(T, NAME) \
+  std::int64_t simd_find_first_truth(const T* p, std::int64_t n, bool want_nonzero);
+LINA_KERNEL_ELEMENT_TYPES(LINA_DECLARE_FIND_FIRST_TRUTH)
+#undef LINA_DECLARE_FIND_FIRST_TRUTH
+
 // argmax/argmin down the columns of a C-order block (rows row_stride apart, n columns):
 // best and index must hold row 0 and 0 on entry and hold each column's extreme and the
 // first row holding it (NumPy's rule) on return. The index type has the lanes' width

@@ -285,11 +285,33 @@ Array min(const Array& a, const Axes& axis, bool keepdims) {
   return extremum<k::Minimum>("min", "minimum", a, axis, keepdims);
 }
 
+namespace {
+
+// any/all over every axis of a C-contiguous array: the first deciding element, found
+// with an early exit (NOTE: [any and all with an early exit] in
+// kernels/reduce_any_all.cpp); nothing for any other reduction.
+std::optional<Array> any_all_of_everything(const char* op, const Array& a, const Axes& axis, bool keepdims,
+                                           bool is_any) {
+  const Plan p = plan_for(a, axis, keepdims, op);
+  if (static_cast<int>(p.axes.size()) != a.ndim() || !a.is_contiguous()) return std::nullopt;
+  bool found = false;
+  visit_dtype(a.dtype(), [&](auto t) {
+    using K = k::KernelElementType<decltype(t)>;
+    static_assert(!std::is_void_v<K>, "every dtype has the any/all kernel (bool as its bytes)");
+    found = k::simd_find_first_truth(static_cast<const K*>(a.raw_data()), a.size(), is_any) < a.size();
+  });
+  return full(p.out_shape, is_any ? found : !found, DType::Bool);
+}
+
+}  // namespace
+
 Array all(const Array& a, const Axes& axis, bool keepdims) {
+  if (auto r = any_all_of_everything("all", a, axis, keepdims, false)) return *r;
   return fold_with_identity<k::LogicalAnd>("all", a, axis, keepdims, DType::Bool, true);
 }
 
 Array any(const Array& a, const Axes& axis, bool keepdims) {
+  if (auto r = any_all_of_everything("any", a, axis, keepdims, true)) return *r;
   return fold_with_identity<k::LogicalOr>("any", a, axis, keepdims, DType::Bool, false);
 }
 
