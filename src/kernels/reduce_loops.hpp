@@ -150,6 +150,13 @@ LINA_KERNEL_ELEMENT_TYPES(LINA_DECLARE_EXTREMUM)
 LINA_KERNEL_ELEMENT_TYPES(LINA_DECLARE_FIND_FIRST_TRUTH)
 #undef LINA_DECLARE_FIND_FIRST_TRUTH
 
+// The sum of p[0, n) as int64, wrapping around as NumPy's int64 sums do: bool (as its
+// bytes), uint8, int32 and int64 widened in registers (reduce_integer_sum.cpp, NOTE:
+// [Integer sums without a widened copy]).
+std::int64_t simd_integer_sum(const std::uint8_t* p, std::int64_t n);
+std::int64_t simd_integer_sum(const std::int32_t* p, std::int64_t n);
+std::int64_t simd_integer_sum(const std::int64_t* p, std::int64_t n);
+
 // argmax/argmin down the columns of a C-order block (rows row_stride apart, n columns):
 // best and index must hold row 0 and 0 on entry and hold each column's extreme and the
 // first row holding it (NumPy's rule) on return. The index type has the lanes' width

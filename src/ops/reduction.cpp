@@ -261,8 +261,45 @@ std::optional<Array> sum_of_squared_deviations(const Array& x, const Plan& p, co
 
 }  // namespace
 
+namespace {
+
+// An int64 sum over every axis of a C-contiguous bool, uint8, int32 or int64 array,
+// widened in registers instead of through an int64 copy (NOTE: [Integer sums without a
+// widened copy] in kernels/reduce_integer_sum.cpp), pieces split across threads; nothing
+// for any other sum.
+std::optional<Array> integer_sum_of_everything(const Array& a, const Axes& axis, bool keepdims, DType acc_t) {
+  const DType t = a.dtype();
+  if (acc_t != DType::Int64 || !(t == DType::Bool || t == DType::UInt8 || t == DType::Int32 || t == DType::Int64))
+    return std::nullopt;
+  const Plan p = plan_for(a, axis, keepdims, "sum");
+  if (static_cast<int>(p.axes.size()) != a.ndim() || !a.is_contiguous()) return std::nullopt;
+  const std::int64_t n = a.size();
+  const int threads = n >= detail::kParallelGrain && detail::can_run_parallel() ? get_num_threads() : 1;
+  const std::int64_t pieces = threads > 1 ? std::int64_t{threads} * detail::kChunksPerThread : 1;
+  std::vector<std::int64_t> partial(static_cast<std::size_t>(pieces), 0);
+  visit_dtype(t, [&](auto tag) {
+    using T = decltype(tag);
+    if constexpr (std::is_same_v<T, bool> || std::is_same_v<T, std::uint8_t> || std::is_same_v<T, std::int32_t> ||
+                  std::is_same_v<T, std::int64_t>) {
+      using K = std::conditional_t<std::is_same_v<T, bool>, std::uint8_t, T>;
+      const K* x = static_cast<const K*>(a.raw_data());
+      detail::parallel_for(pieces, threads, [&](std::int64_t c) {
+        const std::int64_t lo = n * c / pieces, hi = n * (c + 1) / pieces;
+        partial[static_cast<std::size_t>(c)] = k::simd_integer_sum(x + lo, hi - lo);
+      });
+    }
+  });
+  std::uint64_t total = 0;  // modulo 2^64, as the int64 sum wraps
+  for (const std::int64_t s : partial) total += static_cast<std::uint64_t>(s);
+  return full(p.out_shape, static_cast<std::int64_t>(total), DType::Int64);
+}
+
+}  // namespace
+
 Array sum(const Array& a, const Axes& axis, bool keepdims, std::optional<DType> dtype) {
-  return fold_with_identity<k::Add>("sum", a, axis, keepdims, dtype.value_or(sum_dtype(a.dtype())), 0);
+  const DType acc_t = dtype.value_or(sum_dtype(a.dtype()));
+  if (auto r = integer_sum_of_everything(a, axis, keepdims, acc_t)) return *r;
+  return fold_with_identity<k::Add>("sum", a, axis, keepdims, acc_t, 0);
 }
 
 Array prod(const Array& a, const Axes& axis, bool keepdims, std::optional<DType> dtype) {
