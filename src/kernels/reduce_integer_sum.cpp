@@ -1,7 +1,7 @@
 // NOTE: [Integer sums without a widened copy]
-// NumPy sums bool, uint8 and int32 into int64 (lina too, except uint64 for uint8, which
-// lina lacks: docs/numpy-to-lina.md). lina did it by casting the whole array to int64
-// first, a temporary eight times the size of a bool array, and then summed it one
+// NumPy sums bool and int32 into int64 and uint8 into uint64; lina sums all three into
+// int64 (it has no uint64: docs/numpy-to-lina.md). It did so by casting the whole array
+// to int64 first, a temporary eight times the size of a bool array, and then summed it one
 // element at a time. These kernels widen in registers instead: bytes through
 // SumsOf8 (eight bytes into one 64-bit lane), int32 by promoting each half of a vector
 // to int64. Integer addition is exact and associative (int64 wraps, as NumPy's does),
