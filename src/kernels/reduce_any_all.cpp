@@ -1,6 +1,7 @@
 // NOTE: [any and all with an early exit]
-// any(x) and all(x) of a whole C-contiguous array are decided by one element: the first
-// nonzero one for any, the first zero one for all. They used to fold every element
+// any(x) and all(x) of a whole C-contiguous array, and each output of any/all along
+// trailing axes (one contiguous run), are decided by one element: the first nonzero one
+// for any, the first zero one for all. They used to fold every element
 // through logical_or/logical_and, one byte at a time and, for other dtypes, after a cast
 // of the whole array to bool: 10M bools took 4.7 ms where NumPy 1.24, which stops at the
 // deciding element, took 0.06 (and a scan to the end at memory speed otherwise). This
@@ -8,7 +9,8 @@
 // nonzero (NaN == 0 is false) and -0.0 is zero. One thread, 10M elements with no
 // deciding element (a scan to the end; NumPy 1.24 in brackets): any of bool 0.13 ms
 // (0.29), any of float32 1.26 (2.14), all of float32 1.37 (2.89); with one, the scan
-// stops there (a random bool array: 4.7 ms -> under 1 us).
+// stops there (a random bool array: 4.7 ms -> under 1 us). (m > 0.99).any(1) of a
+// 3000 x 3333 float32 m, the comparison included: 6.5 -> 2.0 ms (NumPy 2.1).
 #include <cstdint>
 
 #undef HWY_TARGET_INCLUDE

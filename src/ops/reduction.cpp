@@ -324,31 +324,52 @@ Array min(const Array& a, const Axes& axis, bool keepdims) {
 
 namespace {
 
-// any/all over every axis of a C-contiguous array: the first deciding element, found
+// any/all over the trailing axes of a C-contiguous array (every axis, or the last few):
+// each output is decided by the first deciding element of its own contiguous run, found
 // with an early exit (NOTE: [any and all with an early exit] in
-// kernels/reduce_any_all.cpp); nothing for any other reduction.
-std::optional<Array> any_all_of_everything(const char* op, const Array& a, const Axes& axis, bool keepdims,
-                                           bool is_any) {
+// kernels/reduce_any_all.cpp), the runs split across threads; nothing for any other
+// reduction.
+std::optional<Array> any_all_of_trailing_axes(const char* op, const Array& a, const Axes& axis, bool keepdims,
+                                              bool is_any) {
   const Plan p = plan_for(a, axis, keepdims, op);
-  if (static_cast<int>(p.axes.size()) != a.ndim() || !a.is_contiguous()) return std::nullopt;
-  bool found = false;
+  std::vector<int> axes(p.axes.begin(), p.axes.end());
+  std::sort(axes.begin(), axes.end());
+  const int nd = a.ndim(), reduced = static_cast<int>(axes.size());
+  bool trailing = a.is_contiguous();
+  for (int i = 0; i < reduced; ++i) trailing &= axes[static_cast<std::size_t>(i)] == nd - reduced + i;
+  if (!trailing) return std::nullopt;
+  std::int64_t runs = 1;
+  for (int d = 0; d < nd - reduced; ++d) runs *= a.shape()[d];
+  const std::int64_t n = p.count;
+  Array out({runs}, DType::Bool);
+  bool* o = out.data<bool>();
   visit_dtype(a.dtype(), [&](auto t) {
     using K = k::KernelElementType<decltype(t)>;
     static_assert(!std::is_void_v<K>, "every dtype has the any/all kernel (bool as its bytes)");
-    found = k::simd_find_first_truth(static_cast<const K*>(a.raw_data()), a.size(), is_any) < a.size();
+    const K* x = static_cast<const K*>(a.raw_data());
+    const int threads =
+        runs >= 2 && runs * n >= detail::kParallelGrain && detail::can_run_parallel() ? get_num_threads() : 1;
+    const std::int64_t chunks =
+        threads > 1 ? std::min<std::int64_t>(runs, std::int64_t{threads} * detail::kChunksPerThread) : 1;
+    detail::parallel_for(chunks, threads, [&](std::int64_t c) {
+      for (std::int64_t r = runs * c / chunks; r < runs * (c + 1) / chunks; ++r) {
+        const bool found = k::simd_find_first_truth(x + r * n, n, is_any) < n;
+        o[r] = is_any ? found : !found;
+      }
+    });
   });
-  return full(p.out_shape, is_any ? found : !found, DType::Bool);
+  return out.reshape(p.out_shape);
 }
 
 }  // namespace
 
 Array all(const Array& a, const Axes& axis, bool keepdims) {
-  if (auto r = any_all_of_everything("all", a, axis, keepdims, false)) return *r;
+  if (auto r = any_all_of_trailing_axes("all", a, axis, keepdims, false)) return *r;
   return fold_with_identity<k::LogicalAnd>("all", a, axis, keepdims, DType::Bool, true);
 }
 
 Array any(const Array& a, const Axes& axis, bool keepdims) {
-  if (auto r = any_all_of_everything("any", a, axis, keepdims, true)) return *r;
+  if (auto r = any_all_of_trailing_axes("any", a, axis, keepdims, true)) return *r;
   return fold_with_identity<k::LogicalOr>("any", a, axis, keepdims, DType::Bool, false);
 }
 

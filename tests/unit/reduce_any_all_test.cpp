@@ -59,13 +59,54 @@ TEST(ReduceAnyAll, WholeArraysMatchTheFoldOnEveryTarget) {
   });
 }
 
+// Along trailing axes each output is one contiguous run: rows with no deciding element,
+// with one at the start, the middle or the end, on every target and one and two threads;
+// a leading axis (not trailing) still folds.
+TEST(ReduceAnyAll, TrailingAxesMatchTheFoldOnEveryTarget) {
+  const int saved = lina::get_num_threads();
+  lina_test::for_each_simd_target([&](const std::string& target) {
+    for (int threads : {1, 2}) {
+      lina::set_num_threads(threads);
+      for (const lina::DType dt : kDtypes) {
+        for (const std::int64_t n : {std::int64_t{1}, std::int64_t{7}, std::int64_t{64}, std::int64_t{100}}) {
+          const std::int64_t rows = 3000;
+          std::vector<double> zeros(static_cast<std::size_t>(rows * n), 0.0), ones(zeros.size(), 1.0);
+          for (std::int64_t r = 0; r < rows; r += 2) {  // odd rows have no deciding element
+            const std::int64_t at = r * n + (r / 2 * 7) % n;
+            zeros[static_cast<std::size_t>(at)] = 1.0;
+            ones[static_cast<std::size_t>(at)] = 0.0;
+          }
+          for (const auto* v : {&zeros, &ones}) {
+            lina::Array m = lina::frombuffer(*v, {rows, n});
+            m = dt == lina::bool_ ? lina::not_equal(m, 0.0) : m.astype(dt);
+            const lina::Array twin = lina_test::strided_twin(m);
+            const std::string what = target + "threads " + std::to_string(threads) + " " + lina::dtype_name(dt) +
+                                     " rows of " + std::to_string(n);
+            for (int axis : {-1, 1, 0}) {
+              lina_test::expect_same_bits(lina::any(m, axis), lina::any(twin, axis), what + " any axis " + std::to_string(axis));
+              lina_test::expect_same_bits(lina::all(m, axis, true), lina::all(twin, axis, true),
+                                          what + " all keepdims axis " + std::to_string(axis));
+            }
+            const lina::Array cube = m.reshape({rows / 10, 10, n}), cube_twin = lina_test::strided_twin(cube);
+            lina_test::expect_same_bits(lina::any(cube, lina::Axes({1, 2})), lina::any(cube_twin, lina::Axes({1, 2})),
+                                        what + " any over the last two axes");
+            lina_test::expect_same_bits(lina::all(cube, lina::Axes({-1, -2})), lina::all(cube_twin, lina::Axes({-1, -2})),
+                                        what + " all over the last two axes");
+          }
+        }
+      }
+    }
+  });
+  lina::set_num_threads(saved);
+}
+
 TEST(ReduceAnyAll, ShapesKeepdimsAndTheOtherReductions) {
   const lina::Array m = run_of(lina::float32, 12, 1.0, 0.0, 7).reshape({3, 4});
   EXPECT_FALSE(lina::all(m).item<bool>());
   EXPECT_TRUE(lina::any(m).item<bool>());
   EXPECT_EQ(lina::all(m, lina::Axes(), true).shape(), (lina::Shape{1, 1}));
   EXPECT_EQ(lina::any(m).ndim(), 0);
-  // Over some axes only, the fold still runs: row 1 holds the zero.
+  // Over the last axis: row 1 holds the zero.
   const lina::Array rows = lina::all(m, 1);
   EXPECT_TRUE(rows[0].item<bool>());
   EXPECT_FALSE(rows[1].item<bool>());
