@@ -2,7 +2,9 @@
 #include "lina/ops/indexing.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
+#include <type_traits>
 #include <variant>
 
 #include "core/loop_plan.hpp"
@@ -28,6 +30,28 @@ void slice_indices(const Slice& s, std::int64_t n, std::int64_t& start, std::int
   const std::int64_t stop = fix(s.stop, step < 0 ? lo : hi);
   if (step > 0) len = stop > start ? (stop - start + step - 1) / step : 0;
   else len = start > stop ? (start - stop + (-step) - 1) / (-step) : 0;
+}
+
+// NOTE: [Gathers of whole blocks]
+// take() and a[mask] copy one block per selected index: the sub-array below the indexed
+// axis, which in a C-contiguous source is `chunk` contiguous bytes. They used to copy
+// each one through a view and the general copy loop, about 100 ns per index: take() of
+// 10M float32 ran 960 ms and a[mask] 350 ms, where NumPy takes 11 and 37. Now a
+// contiguous source is gathered with one memcpy per block, of a compile-time size for
+// the blocks of one element (so a single move), and a mask compacts without a branch.
+// One thread, 10M float32: take 960 -> 12.7 ms (int64 indices are also read in place
+// now, not copied), a[mask] 347 -> 7.2 (a third of the mask true; NumPy 37). Other
+// sources keep the view-by-view copy. The NumPy oracle's take and mask cases cover both
+// paths (their random views are contiguous or not).
+template <class F>
+void with_block_size(std::int64_t bytes, F&& f) {
+  switch (bytes) {
+    case 1: return f(std::integral_constant<std::int64_t, 1>{});
+    case 2: return f(std::integral_constant<std::int64_t, 2>{});
+    case 4: return f(std::integral_constant<std::int64_t, 4>{});
+    case 8: return f(std::integral_constant<std::int64_t, 8>{});
+    default: return f(bytes);
+  }
 }
 
 }  // namespace
@@ -121,6 +145,24 @@ Array boolean_mask(const Array& a, const Array& mask) {
   Array out(out_shape, a.dtype());
   std::int64_t j = 0;
   const bool* mb = m.data<bool>();
+  if (src.is_contiguous() && count > 0) {  // NOTE: [Gathers of whole blocks]
+    const char* from = static_cast<const char*>(src.raw_data());
+    char* to = static_cast<char*>(out.raw_data());
+    with_block_size(shape_size(inner) * a.itemsize(), [&](auto block) {
+      if constexpr (!std::is_same_v<decltype(block), std::int64_t>) {
+        // Each block is written to slot j, which moves on only when the mask is true:
+        // no branch; the loop ends with the last selected block.
+        for (std::int64_t i = 0; j < count; ++i) {
+          std::memcpy(to + j * block, from + i * block, block);
+          j += mb[i];
+        }
+      } else {
+        for (std::int64_t i = 0; i < m.size(); ++i)
+          if (mb[i]) std::memcpy(to + (j++) * block, from + i * block, static_cast<std::size_t>(block));
+      }
+    });
+    return out;
+  }
   for (std::int64_t i = 0; i < m.size(); ++i)
     if (mb[i]) {
       Array dst = out[j++];
@@ -134,7 +176,8 @@ Array take(const Array& a, const Array& indices, std::optional<int> axis) {
     throw IndexError(std::string("take: indices must be integers, got dtype ") + dtype_name(indices.dtype()));
   const Array src = axis ? a : ravel(a);
   const int ax = normalize_axis(axis.value_or(0), src.ndim(), "take");
-  const Array idx = indices.astype(DType::Int64);
+  // int64 indices in C order are read in place; others are converted once.
+  const Array idx = indices.dtype() == DType::Int64 && indices.is_contiguous() ? indices : indices.astype(DType::Int64);
   const std::int64_t n = src.shape()[ax];
   Shape out_shape(src.shape().begin(), src.shape().begin() + ax);
   out_shape.insert(out_shape.end(), idx.shape().begin(), idx.shape().end());
@@ -150,12 +193,32 @@ Array take(const Array& a, const Array& indices, std::optional<int> axis) {
   }());
   o = moveaxis(o, ax, 0);
   const std::int64_t* ip = idx.data<std::int64_t>();
-  for (std::int64_t i = 0; i < idx.size(); ++i) {
-    std::int64_t k = ip[i];
+  for (std::int64_t i = 0; i < idx.size(); ++i) {  // every index is checked before anything is copied
+    const std::int64_t k = ip[i];
     if (k < -n || k >= n)
       throw IndexError("take: index " + std::to_string(k) + " is out of bounds for axis " + std::to_string(ax) +
                        " with size " + std::to_string(n));
-    if (k < 0) k += n;
+  }
+  if (src.is_contiguous()) {  // NOTE: [Gathers of whole blocks]
+    std::int64_t before = 1, after = 1;
+    for (int d = 0; d < ax; ++d) before *= src.shape()[d];
+    for (int d = ax + 1; d < src.ndim(); ++d) after *= src.shape()[d];
+    const char* from = static_cast<const char*>(src.raw_data());
+    char* to = static_cast<char*>(out.raw_data());
+    const std::int64_t count = idx.size();
+    with_block_size(after * a.itemsize(), [&](auto block) {
+      for (std::int64_t b = 0; b < before; ++b) {
+        const char* row = from + b * n * block;
+        for (std::int64_t i = 0; i < count; ++i, to += block) {
+          const std::int64_t k = ip[i] < 0 ? ip[i] + n : ip[i];
+          std::memcpy(to, row + k * block, static_cast<std::size_t>(block));
+        }
+      }
+    });
+    return out;
+  }
+  for (std::int64_t i = 0; i < idx.size(); ++i) {
+    const std::int64_t k = ip[i] < 0 ? ip[i] + n : ip[i];
     Array dst = o[i];
     detail::copy_cast(s[k], dst);
   }
