@@ -31,58 +31,50 @@ HWY_INLINE std::uint64_t FinishIntegerSum(D d, hn::Vec<D> v, const auto* p, std:
   return s;
 }
 
-std::int64_t SumBytes(const std::uint8_t* p, std::int64_t n) {
+// The sum of p[0, n) (elements of d's type) as int64: widen(v) turns a vector of d into
+// one vector of dacc's 64-bit lanes holding sums of its elements; two chains of those.
+template <class D, class DAcc, class Widen>
+HWY_INLINE std::int64_t SumWidened(D d, DAcc dacc, const hn::TFromD<D>* p, std::int64_t n, Widen widen) {
+  const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
+  auto acc = hn::Zero(dacc), acc1 = hn::Zero(dacc);
   std::int64_t i = 0;
-#if HWY_TARGET == HWY_SCALAR
+  for (; i + 2 * N <= n; i += 2 * N) {
+    acc = hn::Add(acc, widen(hn::LoadU(d, p + i)));
+    acc1 = hn::Add(acc1, widen(hn::LoadU(d, p + i + N)));
+  }
+  return static_cast<std::int64_t>(FinishIntegerSum(dacc, hn::Add(acc, acc1), p, i, n));
+}
+
+std::int64_t SumBytes(const std::uint8_t* p, std::int64_t n) {
+#if HWY_TARGET == HWY_SCALAR  // one lane: the loop
   const hn::ScalableTag<std::uint64_t> d64;
-  auto acc = hn::Zero(d64);
+  return static_cast<std::int64_t>(FinishIntegerSum(d64, hn::Zero(d64), p, 0, n));
 #else
   const hn::ScalableTag<std::uint8_t> d8;
   const hn::Repartition<std::uint64_t, decltype(d8)> d64;
-  const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d8));
-  auto acc = hn::Zero(d64), acc1 = hn::Zero(d64);
-  for (; i + 2 * N <= n; i += 2 * N) {
-    acc = hn::Add(acc, hn::SumsOf8(hn::LoadU(d8, p + i)));
-    acc1 = hn::Add(acc1, hn::SumsOf8(hn::LoadU(d8, p + i + N)));
-  }
-  acc = hn::Add(acc, acc1);
+  return SumWidened(d8, d64, p, n, [](auto v) { return hn::SumsOf8(v); });
 #endif
-  return static_cast<std::int64_t>(FinishIntegerSum(d64, acc, p, i, n));
 }
 
 std::int64_t SumInt32(const std::int32_t* p, std::int64_t n) {
-  std::int64_t i = 0;
-#if HWY_TARGET == HWY_SCALAR
+#if HWY_TARGET == HWY_SCALAR  // one lane: the loop
   const hn::ScalableTag<std::int64_t> d64;
-  auto acc = hn::Zero(d64);
+  return static_cast<std::int64_t>(FinishIntegerSum(d64, hn::Zero(d64), p, 0, n));
 #else
   const hn::ScalableTag<std::int32_t> d;
   const hn::Half<decltype(d)> dh;
   const hn::Rebind<std::int64_t, decltype(dh)> d64;
-  const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
-  auto acc = hn::Zero(d64), acc1 = hn::Zero(d64);
-  for (; i + N <= n; i += N) {
-    const auto v = hn::LoadU(d, p + i);
-    acc = hn::Add(acc, hn::PromoteTo(d64, hn::LowerHalf(dh, v)));
-    acc1 = hn::Add(acc1, hn::PromoteTo(d64, hn::UpperHalf(dh, v)));
-  }
-  acc = hn::Add(acc, acc1);
+  return SumWidened(d, d64, p, n, [&](auto v) {
+    return hn::Add(hn::PromoteTo(d64, hn::LowerHalf(dh, v)), hn::PromoteTo(d64, hn::UpperHalf(dh, v)));
+  });
 #endif
-  return static_cast<std::int64_t>(FinishIntegerSum(d64, acc, p, i, n));
 }
 
 std::int64_t SumInt64(const std::int64_t* p, std::int64_t n) {
-  const hn::ScalableTag<std::int64_t> d;
-  const std::int64_t N = static_cast<std::int64_t>(hn::Lanes(d));
   // Added as uint64: the same bits as int64's wrap-around, without signed overflow.
+  const hn::ScalableTag<std::int64_t> d;
   const hn::RebindToUnsigned<decltype(d)> du;
-  auto acc = hn::Zero(du), acc1 = hn::Zero(du);
-  std::int64_t i = 0;
-  for (; i + 2 * N <= n; i += 2 * N) {
-    acc = hn::Add(acc, hn::BitCast(du, hn::LoadU(d, p + i)));
-    acc1 = hn::Add(acc1, hn::BitCast(du, hn::LoadU(d, p + i + N)));
-  }
-  return static_cast<std::int64_t>(FinishIntegerSum(du, hn::Add(acc, acc1), p, i, n));
+  return SumWidened(d, du, p, n, [&](auto v) { return hn::BitCast(du, v); });
 }
 
 }  // namespace lina::kernels::HWY_NAMESPACE
