@@ -6,6 +6,7 @@
 // element width alike (Highway 1.0 cannot demote 64-bit lanes to bytes on x86).
 // IEEE rules as C++'s operators: every comparison with a NaN is false except !=, which
 // is written as not-equal-to (Highway's Ne is the ordered form, false for NaN).
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 
@@ -38,7 +39,11 @@ namespace hn = hwy::HWY_NAMESPACE;
 
 template <int kOp, class V>
 HWY_INLINE auto CompareVec(V x, V y) {
-  if constexpr (kOp == kEqualOp) return hn::Eq(x, y);
+  if constexpr (kOp == kIsFiniteOp || kOp == kIsInfOp) {  // of x alone
+    if constexpr (!hwy::IsFloat<hn::TFromV<V>>()) return kOp == kIsFiniteOp ? hn::Eq(x, x) : hn::Not(hn::Eq(x, x));
+    else if constexpr (kOp == kIsFiniteOp) return hn::IsFinite(x);
+    else return hn::IsInf(x);
+  } else if constexpr (kOp == kEqualOp) return hn::Eq(x, y);
   else if constexpr (kOp == kNotEqualOp) return hn::Not(hn::Eq(x, y));
   else if constexpr (kOp == kLessOp) return hn::Lt(x, y);
   else if constexpr (kOp == kGreaterOp) return hn::Gt(x, y);
@@ -54,7 +59,11 @@ HWY_INLINE auto CompareVec(V x, V y) {
 
 template <int kOp, class T>
 HWY_INLINE bool CompareScalar(T x, T y) {
-  if constexpr (kOp == kEqualOp) return x == y;
+  if constexpr (kOp == kIsFiniteOp || kOp == kIsInfOp) {  // of x alone
+    if constexpr (!hwy::IsFloat<T>()) return kOp == kIsFiniteOp;
+    else if constexpr (kOp == kIsFiniteOp) return std::isfinite(x);
+    else return std::isinf(x);
+  } else if constexpr (kOp == kEqualOp) return x == y;
   else if constexpr (kOp == kNotEqualOp) return x != y;
   else if constexpr (kOp == kLessOp) return x < y;
   else if constexpr (kOp == kLessEqualOp) return x <= y;
@@ -98,6 +107,8 @@ void CompareAny(int op, int kinds, const T* a, const T* b, std::uint8_t* out, st
     case kLessOp: return ByKinds<T, kLessOp>(kinds, a, b, out, n);
     case kLessEqualOp: return ByKinds<T, kLessEqualOp>(kinds, a, b, out, n);
     case kGreaterOp: return ByKinds<T, kGreaterOp>(kinds, a, b, out, n);
+    case kIsFiniteOp: return Compare<T, kIsFiniteOp, kBothContiguous>(a, a, out, n);
+    case kIsInfOp: return Compare<T, kIsInfOp, kBothContiguous>(a, a, out, n);
     default: return ByKinds<T, kGreaterEqualOp>(kinds, a, b, out, n);
   }
 }

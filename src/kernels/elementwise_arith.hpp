@@ -26,8 +26,9 @@ void simd_arith(int op, int kinds, const std::int32_t* a, const std::int32_t* b,
 void simd_arith(int op, int kinds, const std::int64_t* a, const std::int64_t* b, std::int64_t* out, std::int64_t n);
 
 // The comparisons into bool bytes (compare_kernels.cpp, NOTE: [Vectorised comparisons]),
-// for float32/float64/int32/int64 and uint8 (also bool, as its 0/1 bytes).
-enum CompareOpCode : int { kEqualOp, kNotEqualOp, kLessOp, kLessEqualOp, kGreaterOp, kGreaterEqualOp };
+// for float32/float64/int32/int64 and uint8 (also bool, as its 0/1 bytes). isfinite and
+// isinf are unary: they read a only (true and false for integers).
+enum CompareOpCode : int { kEqualOp, kNotEqualOp, kLessOp, kLessEqualOp, kGreaterOp, kGreaterEqualOp, kIsFiniteOp, kIsInfOp };
 #define LINA_DECLARE_COMPARE(T, NAME) \
   void simd_compare(int op, int kinds, const T* a, const T* b, bool* out, std::int64_t n);
 LINA_KERNEL_ELEMENT_TYPES(LINA_DECLARE_COMPARE)
