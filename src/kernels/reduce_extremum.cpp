@@ -268,9 +268,9 @@ void ArgExtremumColumns(const T* in, std::int64_t rows, std::int64_t n, std::int
   for (; r < rows; ++r) ArgColumnsTail<kMax>(in + r * row_stride, r, 0, n, best, index);
 }
 
-// The index of the first element of p[0, n) equal to value, or n when there is none.
-// argmax and argmin (ops/reduction.cpp) find the extreme with ExtremumRun first and its
-// first position with this, instead of one scalar compare-and-select chain.
+// The index of the first element of p[0, n) equal to value, or n when there is none:
+// ArgExtremumRun's search of the block that holds the extreme, instead of one scalar
+// compare-and-select chain.
 template <class T>
 std::int64_t FindFirstEqual(const T* p, std::int64_t n, T value) {
   const hn::ScalableTag<T> d;
@@ -356,7 +356,6 @@ void ArgExtremumOfRows(const T* in, std::int64_t n, std::int64_t rows, std::int6
   void ExtremumInto##NAME(bool is_max, T* out, const T* in, std::int64_t n) {                            \
     is_max ? ExtremumInto<true>(out, in, n) : ExtremumInto<false>(out, in, n);                          \
   }                                                                                                       \
-  std::int64_t FindFirstEqual##NAME(const T* p, std::int64_t n, T value) { return FindFirstEqual(p, n, value); } \
   void ExtremumRowsInto##NAME(bool is_max, T* out, const T* in, std::int64_t n, std::int64_t rows,          \
                               std::int64_t row_stride) {                                                  \
     is_max ? ExtremumRowsInto<true>(out, in, n, rows, row_stride)                                         \
@@ -399,14 +398,10 @@ namespace lina::kernels {
   void simd_extremum_into(bool is_max, T* out, const T* in, std::int64_t n) {                            \
     HWY_DYNAMIC_DISPATCH(ExtremumInto##NAME)(is_max, out, in, n);                                         \
   }                                                                                                       \
-  HWY_EXPORT(FindFirstEqual##NAME);                                                                       \
   HWY_EXPORT(ExtremumRowsInto##NAME);                                                                     \
   void simd_extremum_rows_into(bool is_max, T* out, const T* in, std::int64_t n, std::int64_t rows,        \
                                std::int64_t row_stride) {                                                 \
     HWY_DYNAMIC_DISPATCH(ExtremumRowsInto##NAME)(is_max, out, in, n, rows, row_stride);                   \
-  }                                                                                                       \
-  std::int64_t simd_find_first_equal(const T* p, std::int64_t n, T value) {                               \
-    return HWY_DYNAMIC_DISPATCH(FindFirstEqual##NAME)(p, n, value);                                       \
   }                                                                                                       \
   HWY_EXPORT(ExtremumOfRows##NAME);                                                                       \
   void simd_extremum_of_rows(bool is_max, T* out, std::int64_t out_stride, const T* in, std::int64_t n,   \

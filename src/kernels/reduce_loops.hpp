@@ -127,8 +127,7 @@ double simd_max_value(const double* p, std::int64_t n);
 // apart; simd_extremum_of_rows folds each contiguous row r (row_stride apart, n
 // elements) into out[r * out_stride] in order, as reduce_loop would one row at a time
 // (NOTE: [Rows of extremes]); simd_arg_extremum_of_rows is argmax/argmin (NumPy's rule)
-// of each row into out[r]; simd_find_first_equal is the index of the first p[i] ==
-// value, or n.
+// of each row into out[r].
 #define LINA_DECLARE_EXTREMUM(T, NAME)                                                                    \
   bool simd_extremum(bool is_max, const T* p, std::int64_t n, T* result);                                \
   void simd_extremum_into(bool is_max, T* out, const T* in, std::int64_t n);                             \
@@ -137,8 +136,7 @@ double simd_max_value(const double* p, std::int64_t n);
   void simd_extremum_of_rows(bool is_max, T* out, std::int64_t out_stride, const T* in, std::int64_t n,  \
                              std::int64_t rows, std::int64_t row_stride);                                \
   void simd_arg_extremum_of_rows(bool is_max, const T* in, std::int64_t n, std::int64_t rows,            \
-                                 std::int64_t row_stride, std::int64_t* out);                            \
-  std::int64_t simd_find_first_equal(const T* p, std::int64_t n, T value);
+                                 std::int64_t row_stride, std::int64_t* out);
 LINA_KERNEL_ELEMENT_TYPES(LINA_DECLARE_EXTREMUM)
 #undef LINA_DECLARE_EXTREMUM
 
