@@ -2,6 +2,7 @@
 #include "lina/ops/indexing.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <type_traits>
@@ -28,8 +29,11 @@ void slice_indices(const Slice& s, std::int64_t n, std::int64_t& start, std::int
   };
   start = fix(s.start, step < 0 ? hi : lo);
   const std::int64_t stop = fix(s.stop, step < 0 ? lo : hi);
-  if (step > 0) len = stop > start ? (stop - start + step - 1) / step : 0;
-  else len = start > stop ? (start - stop + (-step) - 1) / (-step) : 0;
+  // ceil(distance / |step|), written so that no step, however large (even INT64_MIN),
+  // overflows: the distance is below n, and |step| is taken as unsigned.
+  const std::uint64_t magnitude = step < 0 ? 0 - static_cast<std::uint64_t>(step) : static_cast<std::uint64_t>(step);
+  const std::int64_t distance = step > 0 ? stop - start : start - stop;
+  len = distance > 0 ? static_cast<std::int64_t>((static_cast<std::uint64_t>(distance) - 1) / magnitude + 1) : 0;
 }
 
 // NOTE: [Gathers of whole blocks]
@@ -86,7 +90,9 @@ Array Array::index(std::span<const Index> idx) const {
       slice_indices(*sl, shape_[d], start, step, len);
       if (len > 0 && !empty) off += start * strides_[d];
       s.push_back(len);
-      st.push_back(strides_[d] * step);
+      // A stride is only ever followed between two elements: with one or none, a step
+      // too large for step * stride to be represented (x[::-2**62]) keeps the old one.
+      st.push_back(len > 1 ? strides_[d] * step : strides_[d]);
       ++d;
     } else if (std::holds_alternative<NewAxis>(v)) {
       s.push_back(1);

@@ -841,6 +841,17 @@ for op in sorted(INT8_RESULT):
         a, b = np.arange(int(np.prod(sa))).reshape(sa) % 2 == 0, np.ones(sb, bool)
         record("binary", op, [f"A:{save(a)}|", f"A:{save(b)}|"], numpy_binary(op, a, b))
 
+# --- slices with steps near the int64 limits --------------------------------------------
+# A step's length and stride must not overflow: len is ceil(distance / |step|), and the
+# stride of a one-element slice is never followed (the eval fuzzer's x[:, ::-4444...1]).
+huge = (2**62 + 3, -(2**62 + 3), 2**63 - 1, -(2**63 - 1), 4444444444444444441, -4444444444444444441)
+a = values((3, 4, 5), "float64", special=False)
+ta = f"A:{save(a)}|"
+for step in huge:
+    for idx in ((slice(None, None, step),), (slice(None), slice(None, None, step)),
+                (slice(1, None, step), Ellipsis, slice(4, 0, -step)), (Ellipsis, slice(-2, None, step), None)):
+        record("index", "getitem", [ta, "idx:" + idx_str(idx)], lambda idx=idx: a[idx])
+
 with open(os.path.join(OUT, "manifest.tsv"), "w") as f:
     f.write("\n".join(lines) + "\n")
 print(f"gen_cases: {len(lines)} cases in {OUT}")
